@@ -8,3 +8,19 @@ export type { CreateLoggerOptions, Logger } from './logging/create-logger.js';
 export { createLogger, createSilentLogger, redactedLogPaths } from './logging/create-logger.js';
 export type { Clock } from './time/clock.js';
 export { createSystemClock, toIsoSeconds } from './time/clock.js';
+
+// -- config (config/)
+
+// -- store (store/)
+
+// -- queue (queue/)
+
+// -- github (github/)
+
+// -- process (process/)
+
+// -- agents (agents/)
+
+// -- git (git/)
+
+// -- http (http/)
