@@ -23,4 +23,10 @@ export { createSystemClock, toIsoSeconds } from './time/clock.js';
 
 // -- git (git/)
 
+export type { AdminGuardOptions } from './http/admin-guard.js';
 // -- http (http/)
+export { createAdminGuard } from './http/admin-guard.js';
+export type { BaseServerOptions, HealthReporter, HttpServer } from './http/build-base-server.js';
+export { buildBaseServer } from './http/build-base-server.js';
+export type { WebhookDelivery, WebhookRouteOptions } from './http/webhook-route.js';
+export { webhookRoutes } from './http/webhook-route.js';

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+
+/** What the user asked for on the command line. */
+export type CommandLine =
+  | { readonly kind: 'help'; readonly topic?: DaemonCommand }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'daemon'; readonly command: DaemonCommand; readonly envFile: string | undefined }
+  | { readonly kind: 'usage_error'; readonly message: string };
+
+/** The long-running commands. */
+export type DaemonCommand = 'review' | 'code';
+
+const daemonCommands: readonly DaemonCommand[] = ['review', 'code'];
+
+const isDaemonCommand = (value: string): value is DaemonCommand =>
+  (daemonCommands as readonly string[]).includes(value);
+
+/** Parses `patchloop` arguments (without `node` and the script path). Pure; never throws. */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    const topic = rest[0];
+    return topic && isDaemonCommand(topic) ? { kind: 'help', topic } : { kind: 'help' };
+  }
+  if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
+  if (first.startsWith('-')) return { kind: 'usage_error', message: `Unknown option "${first}".` };
+  if (!isDaemonCommand(first)) {
+    return {
+      kind: 'usage_error',
+      message: `Unknown command "${first}". Commands: ${daemonCommands.join(', ')}.`,
+    };
+  }
+
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: { env: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) return { kind: 'help', topic: first };
+    if (positionals.length > 0) {
+      return {
+        kind: 'usage_error',
+        message: `"patchloop ${first}" takes no arguments, got "${positionals.join(' ')}".`,
+      };
+    }
+    if (values.env !== undefined && values.env.trim() === '') {
+      return { kind: 'usage_error', message: '--env needs a file path.' };
+    }
+    return { kind: 'daemon', command: first, envFile: values.env };
+  } catch (error) {
+    return { kind: 'usage_error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The text printed by `patchloop --help` (or for one command). */
+export function helpText(topic?: DaemonCommand): string {
+  if (topic === 'review') {
+    return [
+      'Usage: patchloop review [--env FILE]',
+      '',
+      'Starts the review daemon: read-only issue analysis and pull request review.',
+      'It posts comments and reviews only; it never pushes, opens or merges anything.',
+      '',
+      'Options:',
+      '  --env FILE   read settings from FILE (default ./.env); real environment variables win',
+      '  -h, --help   show this help',
+    ].join('\n');
+  }
+  if (topic === 'code') {
+    return [
+      'Usage: patchloop code [--env FILE]',
+      '',
+      'Starts the coding daemon: approved issue -> plan -> worktree -> patch -> validation -> pull request,',
+      'then keeps its pull requests moving. It never merges and never pushes to the default branch.',
+      '',
+      'Options:',
+      '  --env FILE   read settings from FILE (default ./.env); real environment variables win',
+      '  -h, --help   show this help',
+    ].join('\n');
+  }
+  return [
+    'Usage: patchloop <command> [options]',
+    '',
+    'Commands:',
+    '  review      start the review daemon (issue analysis, pull request review)',
+    '  code        start the coding daemon (issue -> pull request -> repair)',
+    '',
+    'Options:',
+    '  --env FILE  settings file for review/code (default ./.env)',
+    '  -h, --help  show help (patchloop <command> --help for one command)',
+    '  -v, --version  print the version',
+    '',
+    'Safe defaults: DRY_RUN=true, EXECUTION_MODE=manual, polling on, webhook off, bound to 127.0.0.1.',
+  ].join('\n');
+}
