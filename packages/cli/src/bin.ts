@@ -1,1 +1,25 @@
-export {};
+#!/usr/bin/env node
+import { homedir } from 'node:os';
+import { createConsoleOutput } from './output.js';
+import { runCli } from './run-cli.js';
+
+// The process entry point: the only code that reads process.env, argv and signals.
+const untilShutdown = (): Promise<string> =>
+  new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+
+process.exitCode = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  homeDir: homedir(),
+  output: createConsoleOutput(),
+  untilShutdown,
+});

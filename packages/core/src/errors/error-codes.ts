@@ -20,6 +20,26 @@ export const errorCodes = {
   AGENT_FAILED: 'the coding CLI failed',
   WEBHOOK_SIGNATURE_INVALID: 'a webhook signature is missing or wrong',
   INTERNAL_INVARIANT: 'an internal invariant was violated',
+  // github (github/)
+  GITHUB_UNAUTHORIZED: 'GitHub rejected the token as missing, expired or revoked',
+  GITHUB_RESPONSE_INVALID: 'a GitHub response lacks a field PatchLoop relies on',
+  // store, queue, polling (store/, queue/, polling/)
+  STORE_ROW_INVALID: 'a stored row does not match its schema (bad JSON column or unknown value)',
+  STORE_MIGRATION_INVALID: 'a migration file is misnamed, duplicated or not numbered contiguously',
+  TASK_HANDLER_MISSING: 'a claimed task has no registered handler for its type',
+  POLL_CURSOR_INVALID: 'a poll cursor is not a valid ISO-8601 timestamp',
+  TASK_CANCELLED: 'the worker cancelled a running task (stop timeout or lost lease)',
+  // git (git/)
+  BRANCH_BUSY: 'another run holds the lock on this branch; retry later',
+  BRANCH_NAME_INVALID: 'a branch name is not a legal git ref or is protected',
+  WORKTREE_IN_USE: 'the branch is checked out in a worktree PatchLoop does not manage',
+  // process, agents (process/, agents/)
+  PROCESS_CWD_MISSING: 'the working directory given to a child process does not exist',
+  PROCESS_SPAWN_FAILED: 'a child process could not be started for a reason other than a missing binary',
+  AGENT_UNKNOWN_BACKEND: 'a coding CLI backend name is not one PatchLoop knows',
+  AGENT_COMMAND_INVALID: 'a configured coding CLI command line is empty or cannot be split into words',
+  AGENT_PROMPT_TOO_LARGE: 'the prompt is too large for argv and the CLI cannot read it from stdin',
+  AGENT_CHAIN_EMPTY: 'a failover chain was built with no candidates',
 } as const;
 
 /** One of the stable error codes above. */

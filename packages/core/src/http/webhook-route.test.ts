@@ -12,10 +12,9 @@ const sign = (body: string): string => `sha256=${createHmac('sha256', secret).up
 const verifySignature = async (rawBody: string, header: string | undefined): Promise<boolean> =>
   header === sign(rawBody);
 
-async function serverWith(
-  onDelivery: (delivery: WebhookDelivery) => { accepted: boolean },
-  bodyLimitBytes = 4096,
-) {
+type Intake = (delivery: WebhookDelivery) => { accepted: boolean };
+
+async function serverWith(onDelivery: Intake, bodyLimitBytes = 4096) {
   const app = buildBaseServer({
     logger: createSilentLogger(),
     service: 'test',
@@ -37,7 +36,7 @@ const headersFor = (body: string, overrides: Record<string, string> = {}) => ({
 
 describe('webhookRoutes', () => {
   it('answers 202 after handing a verified delivery to the intake', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = JSON.stringify({ action: 'opened', issue: { number: 7 } });
 
@@ -58,7 +57,7 @@ describe('webhookRoutes', () => {
   });
 
   it('refuses a missing signature with 401 and enqueues nothing', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = JSON.stringify({ action: 'opened' });
     const { 'x-hub-signature-256': _dropped, ...unsigned } = headersFor(body);
@@ -70,7 +69,7 @@ describe('webhookRoutes', () => {
   });
 
   it('refuses a wrong signature with 401 and enqueues nothing', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = JSON.stringify({ action: 'opened' });
 
@@ -86,7 +85,7 @@ describe('webhookRoutes', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake, 256);
     const body = JSON.stringify({ action: 'opened', padding: 'x'.repeat(1024) });
 
@@ -102,7 +101,7 @@ describe('webhookRoutes', () => {
   });
 
   it('refuses a correctly signed body that is not JSON with 400', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = '{"action": "opened",';
 
@@ -118,7 +117,7 @@ describe('webhookRoutes', () => {
   });
 
   it('refuses a delivery without event or delivery headers with 400', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = JSON.stringify({ action: 'opened' });
     const { 'x-github-event': _dropped, ...headers } = headersFor(body);
@@ -130,7 +129,7 @@ describe('webhookRoutes', () => {
   });
 
   it('accepts the form-encoded payload GitHub sends when configured for it', async () => {
-    const intake = vi.fn(() => ({ accepted: true }));
+    const intake = vi.fn<Intake>(() => ({ accepted: true }));
     const app = await serverWith(intake);
     const body = new URLSearchParams({ payload: JSON.stringify({ action: 'closed' }) }).toString();
 

@@ -1,6 +1,9 @@
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { pino } from 'pino';
 
+/** Where log lines go (pino's destination stream). */
+export type { DestinationStream } from 'pino';
+
 /** PatchLoop's structured logger (pino). Re-exported so packages need not depend on pino. */
 export type Logger = PinoLogger;
 

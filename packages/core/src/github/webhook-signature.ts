@@ -1,0 +1,23 @@
+import { Webhooks } from '@octokit/webhooks';
+
+/** Input of `verifyWebhookSignature`: the exact bytes GitHub sent and its `X-Hub-Signature-256`. */
+export interface VerifyWebhookSignatureInput {
+  readonly secret: string;
+  readonly rawBody: string | Uint8Array;
+  readonly signatureHeader: string | null | undefined;
+}
+
+/**
+ * Checks a delivery's HMAC-SHA256 signature in constant time (via @octokit/webhooks).
+ * Never throws: a missing secret, body or header, or a garbled header, is simply `false`.
+ */
+export async function verifyWebhookSignature(input: VerifyWebhookSignatureInput): Promise<boolean> {
+  const { secret, signatureHeader } = input;
+  if (secret === '' || typeof signatureHeader !== 'string' || !signatureHeader.startsWith('sha256=')) {
+    return false;
+  }
+  const payload =
+    typeof input.rawBody === 'string' ? input.rawBody : Buffer.from(input.rawBody).toString('utf8');
+  if (payload === '') return false;
+  return new Webhooks({ secret }).verify(payload, signatureHeader);
+}
