@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Clock, Database, Logger, TaskQueue } from '@patchloop/core';
-import { createTaskQueue, loadCoreMigrations, openDatabase } from '@patchloop/core';
+import type { Clock, DaemonRuntime, Logger } from '@patchloop/core';
+import { createDaemonRuntime } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
 
 /** Everything the autocode daemon runs on, built once from its config. */
@@ -8,16 +8,21 @@ export interface AutocodeDependencies {
   readonly config: AutocodeConfig;
   readonly logger: Logger;
   readonly clock: Clock;
-  readonly version: string;
-  readonly db: Database;
-  readonly queue: TaskQueue;
+  readonly runtime: DaemonRuntime;
   /** Releases what the dependencies hold (the database). */
   close(): void;
 }
 
+/** The task types this daemon queues (admin routes refuse unknown type filters). */
+export const autocodeTaskTypes: readonly string[] = [
+  'issue_execution',
+  'pr_feedback_repair',
+  'source_issue_create',
+];
+
 /**
  * The composition root of the autocode daemon: the only place that constructs its adapters.
- * Opening the database runs its migrations and refuses a newer or corrupt file.
+ * Opening the runtime runs the migrations and refuses a newer or corrupt state database.
  */
 export function createAutocodeDependencies(options: {
   readonly config: AutocodeConfig;
@@ -26,7 +31,12 @@ export function createAutocodeDependencies(options: {
 }): AutocodeDependencies {
   const { config, logger, clock } = options;
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-  const db = openDatabase({ path: config.store.path, migrations: [loadCoreMigrations()], logger, clock });
-  const queue = createTaskQueue({ db, clock, logger });
-  return { config, logger, clock, version, db, queue, close: () => db.close() };
+  const runtime = createDaemonRuntime({
+    service: 'autocode',
+    version,
+    statePath: config.store.path,
+    clock,
+    logger,
+  });
+  return { config, logger, clock, runtime, close: () => runtime.close() };
 }

@@ -1,13 +1,15 @@
 import type { HttpServer } from '@patchloop/core';
-import { buildBaseServer } from '@patchloop/core';
+import { buildRuntimeServer } from '@patchloop/core';
 import type { AutocodeDependencies } from './dependencies.js';
+import { autocodeTaskTypes } from './dependencies.js';
 
-/** Builds the autocode HTTP server (never listens): `GET /health` with the queue's counts. */
-export function buildAutocodeServer(deps: AutocodeDependencies): HttpServer {
-  return buildBaseServer({
+/** Builds the autocode HTTP server (never listens): health, observability, metrics and the admin routes. */
+export function buildAutocodeServer(deps: AutocodeDependencies): Promise<HttpServer> {
+  return buildRuntimeServer(deps.runtime, {
     logger: deps.logger,
-    service: 'autocode',
-    version: deps.version,
-    health: () => ({ dryRun: deps.config.dryRun, queue: deps.queue.summary() }),
+    clock: deps.clock,
+    adminToken: deps.config.server.adminToken,
+    taskTypes: autocodeTaskTypes,
+    health: () => ({ dryRun: deps.config.dryRun, queue: deps.runtime.queue.summary() }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@patchloop/core';
+import type { Clock, HttpServer, Logger } from '@patchloop/core';
 import { createSystemClock, listen } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
 import { createAutocodeDependencies } from './dependencies.js';
@@ -19,9 +19,10 @@ export async function startAutocode(options: {
   readonly clock?: Clock;
 }): Promise<RunningAutocode> {
   const deps = createAutocodeDependencies({ ...options, clock: options.clock ?? createSystemClock() });
-  const server = buildAutocodeServer(deps);
+  let server: HttpServer;
   let url: string;
   try {
+    server = await buildAutocodeServer(deps);
     url = await listen(server, deps.config.server);
   } catch (error) {
     deps.close();

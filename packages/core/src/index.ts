@@ -131,6 +131,12 @@ export {
 } from './config/shared-settings.js';
 export type { ShellWords } from './config/split-shell-words.js';
 export { splitShellWords } from './config/split-shell-words.js';
+export type {
+  CreateDaemonRuntimeOptions,
+  DaemonRuntime,
+  RuntimeServerOptions,
+} from './daemon/create-daemon-runtime.js';
+export { buildRuntimeServer, createDaemonRuntime } from './daemon/create-daemon-runtime.js';
 export type { AppErrorOptions } from './errors/app-error.js';
 export { AppError, GitError, GitHubError, IllegalTransitionError } from './errors/app-error.js';
 export type { ErrorCode } from './errors/error-codes.js';
@@ -171,7 +177,6 @@ export type {
   WorktreeDiff,
   WorktreeOperations,
 } from './git/worktree-operations.js';
-
 export type {
   CodeGitHubClients,
   GitHubClientSettings,
@@ -233,14 +238,46 @@ export type { VerifyWebhookSignatureInput } from './github/webhook-signature.js'
 export { verifyWebhookSignature } from './github/webhook-signature.js';
 export type { AdminGuardOptions } from './http/admin-guard.js';
 export { createAdminGuard } from './http/admin-guard.js';
+export type { EventQuery, QueryResult, TaskQuery } from './http/admin-query.js';
+export { maxListLimit, parseEventQuery, parseTaskQuery } from './http/admin-query.js';
+export type { AdminRoutesOptions } from './http/admin-routes.js';
+export { adminRoutes } from './http/admin-routes.js';
 export type { BaseServerOptions, HealthReporter, HttpServer } from './http/build-base-server.js';
 export { buildBaseServer } from './http/build-base-server.js';
+export type { DaemonServerOptions } from './http/build-daemon-server.js';
+export { buildDaemonServer } from './http/build-daemon-server.js';
 export type { ListenOptions } from './http/listen.js';
 export { listen } from './http/listen.js';
+export type { ObservabilityRoutesOptions } from './http/observability-routes.js';
+export { observabilityRoutes } from './http/observability-routes.js';
+export type { QueueSummaryView, StatusCountsView } from './http/queue-summary-view.js';
+export { toQueueSummaryView } from './http/queue-summary-view.js';
+export type { TaskView } from './http/task-view.js';
+export { toTaskView } from './http/task-view.js';
 export type { WebhookDelivery, WebhookRouteOptions } from './http/webhook-route.js';
 export { webhookRoutes } from './http/webhook-route.js';
 export type { CreateLoggerOptions, DestinationStream, Logger } from './logging/create-logger.js';
 export { createLogger, createSilentLogger, redactedLogPaths } from './logging/create-logger.js';
+export type {
+  CollectedGaugeDefinition,
+  Counter,
+  Gauge,
+  MetricDefinition,
+  MetricLabels,
+  MetricsRegistry,
+} from './observability/metrics-registry.js';
+export { createMetricsRegistry } from './observability/metrics-registry.js';
+export type { MetricFamily, MetricSample, MetricType } from './observability/render-prometheus.js';
+export { prometheusContentType, renderPrometheus } from './observability/render-prometheus.js';
+export type {
+  CounterReading,
+  PollCycleResult,
+  PollStatus,
+  StandardMetrics,
+  StandardMetricsOptions,
+  TaskOutcomeLabel,
+} from './observability/standard-metrics.js';
+export { createStandardMetrics } from './observability/standard-metrics.js';
 export { advanceCursor, sinceWithOverlap } from './polling/overlap-window.js';
 export type { ExecaProcessRunnerDeps } from './process/execa-process-runner.js';
 export { createExecaProcessRunner } from './process/execa-process-runner.js';

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@patchloop/core';
+import type { Clock, HttpServer, Logger } from '@patchloop/core';
 import { createSystemClock, listen } from '@patchloop/core';
 import type { OpenReviewConfig } from './config.js';
 import { createOpenReviewDependencies } from './dependencies.js';
@@ -19,9 +19,10 @@ export async function startOpenReview(options: {
   readonly clock?: Clock;
 }): Promise<RunningOpenReview> {
   const deps = createOpenReviewDependencies({ ...options, clock: options.clock ?? createSystemClock() });
-  const server = buildOpenReviewServer(deps);
+  let server: HttpServer;
   let url: string;
   try {
+    server = await buildOpenReviewServer(deps);
     url = await listen(server, deps.config.server);
   } catch (error) {
     deps.close();

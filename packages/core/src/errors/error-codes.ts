@@ -40,6 +40,10 @@ export const errorCodes = {
   AGENT_COMMAND_INVALID: 'a configured coding CLI command line is empty or cannot be split into words',
   AGENT_PROMPT_TOO_LARGE: 'the prompt is too large for argv and the CLI cannot read it from stdin',
   AGENT_CHAIN_EMPTY: 'a failover chain was built with no candidates',
+  // admin HTTP surface and metrics (http/admin-routes, observability/)
+  ADMIN_REQUEST_INVALID: 'an admin request has a bad query parameter or body',
+  ADMIN_RESTORE_BUSY: 'a state restore was refused because tasks are running',
+  METRIC_INVALID: 'a metric was declared or updated in a way Prometheus cannot expose',
 } as const;
 
 /** One of the stable error codes above. */

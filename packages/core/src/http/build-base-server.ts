@@ -63,6 +63,8 @@ function httpStatusOf(error: FastifyError): number {
       case 'TASK_NOT_FOUND':
         return 404;
       case 'SNAPSHOT_INVALID':
+      case 'CONFIG_INVALID':
+        return 400;
       case 'ILLEGAL_TASK_TRANSITION':
         return 409;
       default:
