@@ -85,6 +85,21 @@ describe('createReviewGitHubClients', () => {
   });
 });
 
+describe('searchIssues', () => {
+  it('reads one page of matches from GitHub search, whose answer carries search_type beside items', async () => {
+    const github = await startGitHub();
+    github.model.addIssue({ title: 'Crash when polling the widget API' });
+    github.model.addIssue({ title: 'Docs typo' });
+    const { reader } = createReviewGitHubClients(settings(github));
+
+    const found = await reader.searchIssues('repo:acme/widgets is:issue polling', { perPage: 10 });
+
+    expect(found.map((issue) => issue.title)).toEqual(['Crash when polling the widget API']);
+    expect(github.requests.filter((request) => request.path === '/search/issues')).toHaveLength(1);
+    github.assertNoViolations();
+  });
+});
+
 describe('ensure writes against GitHub', () => {
   it('creates one comment when ensureIssueComment is called twice', async () => {
     const github = await startGitHub();

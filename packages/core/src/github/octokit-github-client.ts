@@ -18,7 +18,7 @@ import {
   toReviewComment,
   toUser,
 } from './rest-mappers.js';
-import { RestUser } from './schemas.js';
+import { RestUser, SearchResult } from './schemas.js';
 import { toGitHubError } from './to-github-error.js';
 import type { User } from './types.js';
 
@@ -221,11 +221,12 @@ export function createOctokitGitHubClient(options: OctokitGitHubClientOptions): 
         throw error;
       }
     },
+    // One page, read without paginate: GitHub's search answer now carries `search_type` next to
+    // `items`, which Octokit's paginate normalizer mistakes for the list and then fails on.
     searchIssues: (query, o = {}) =>
-      list(ops.search, 'GET /search/issues', { q: query }, toIssue, {
-        perPage: o.perPage ?? 30,
-        maxPages: 1,
-      }),
+      get(ops.search, 'GET /search/issues', { q: query, per_page: o.perPage ?? 30 }, (data) =>
+        parseRest(SearchResult, data, 'search result').items.map(toIssue),
+      ),
 
     createIssueComment: ({ issueNumber, body }) =>
       send(ops.comment, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {

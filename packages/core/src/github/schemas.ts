@@ -192,3 +192,9 @@ export const RestCollaboratorPermission = z.object({
 });
 /** `GET /collaborators/{username}/permission`. */
 export type RestCollaboratorPermission = z.infer<typeof RestCollaboratorPermission>;
+
+/** The fields of a search answer PatchLoop reads; items are mapped one by one like any issue. */
+export const SearchResult = z.object({
+  total_count: z.number().int(),
+  items: z.array(z.unknown()),
+});
