@@ -55,7 +55,9 @@ export type ReviewPullRequestPayload = z.infer<typeof ReviewPullRequestPayload>;
 /**
  * The enqueue request for an issue trigger. The dedupe key depends only on the item and its version
  * (the discussion activity when there is one, else the issue's `updated_at`), never on the delivery,
- * so one event seen by webhook and by poll is one task. The target key serializes work per issue.
+ * so one event seen by webhook and by poll is one task. The target key serializes work per issue;
+ * `replaceExisting` merges newer information into the waiting task, or queues one follow-up behind a
+ * running task, so a comment arriving mid-run is never folded into a run that already read the discussion.
  */
 export function issueTaskRequest(payload: ReviewIssuePayload): EnqueueRequest {
   const version = payload.activity
@@ -67,6 +69,7 @@ export function issueTaskRequest(payload: ReviewIssuePayload): EnqueueRequest {
     targetKey: `issue:${payload.number}`,
     payload,
     source: payload.source,
+    replaceExisting: true,
   };
 }
 
@@ -81,5 +84,6 @@ export function pullRequestTaskRequest(payload: ReviewPullRequestPayload): Enque
     targetKey: `pr:${payload.number}`,
     payload,
     source: payload.source,
+    replaceExisting: true,
   };
 }
