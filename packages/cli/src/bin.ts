@@ -15,7 +15,7 @@ const untilShutdown = (): Promise<string> =>
     process.on('SIGTERM', onSignal);
   });
 
-process.exitCode = await runCli({
+const exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
@@ -23,3 +23,6 @@ process.exitCode = await runCli({
   output: createConsoleOutput(),
   untilShutdown,
 });
+// After a clean stop nothing is left to do: exit now rather than wait for background work such as a
+// GitHub request still retrying against an unreachable host.
+process.exit(exitCode);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startFakeGitHub } from '@patchloop/sandbox';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBufferedOutput } from './output.js';
 import { runCli, usageErrorExitCode } from './run-cli.js';
@@ -99,11 +100,17 @@ describe('runCli', () => {
   ])('starts "patchloop %s", answers /health, and stops cleanly on shutdown', async (command, service) => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'repo'));
+    const github = await startFakeGitHub({ owner: 'acme', repo: 'widgets' });
+    onTestFinished(() => github.close());
     writeFileSync(
       path.join(dir, '.env'),
-      ['GITHUB_REPO=acme/widgets', 'GITHUB_TOKEN=ghp_x', 'LOCAL_REPO_PATH=./repo', 'SERVER_PORT=0'].join(
-        '\n',
-      ),
+      [
+        'GITHUB_REPO=acme/widgets',
+        'GITHUB_TOKEN=read-token',
+        `GITHUB_API_URL=${github.url}`,
+        'LOCAL_REPO_PATH=./repo',
+        'SERVER_PORT=0',
+      ].join('\n'),
     );
     let shutdown: (signal: string) => void = () => undefined;
     const output = createBufferedOutput();

@@ -131,6 +131,8 @@ export {
 } from './config/shared-settings.js';
 export type { ShellWords } from './config/split-shell-words.js';
 export { splitShellWords } from './config/split-shell-words.js';
+export type { ConfiguredAgentDeps } from './daemon/create-configured-agent.js';
+export { createConfiguredAgent } from './daemon/create-configured-agent.js';
 export type {
   CreateDaemonRuntimeOptions,
   DaemonRuntime,

@@ -36,7 +36,7 @@ const daemons: Record<DaemonCommand, Startable> = {
   review: {
     start: async (env, context, makeLogger) => {
       const config = loadOpenReviewConfig(env, context);
-      return startOpenReview({ config, logger: makeLogger(config.logLevel) });
+      return startOpenReview({ config, logger: makeLogger(config.logLevel), parentEnv: env });
     },
   },
   code: {

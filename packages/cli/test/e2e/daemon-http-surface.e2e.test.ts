@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadAutocodeConfig, startAutocode } from '@patchloop/autocode';
 import { createSilentLogger } from '@patchloop/core';
 import { loadOpenReviewConfig, startOpenReview } from '@patchloop/openreview';
+import { startFakeGitHub } from '@patchloop/sandbox';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
 // Both daemons serve the same operator surface over real HTTP: health, observability, metrics,
@@ -30,10 +31,12 @@ const daemons = [
 async function startDaemon(daemon: (typeof daemons)[number], extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'patchloop-surface-'));
   mkdirSync(path.join(dir, 'clone'));
+  const github = await startFakeGitHub({ owner: 'acme', repo: 'widgets' });
   const running = await daemon.start(
     {
       GITHUB_REPO: 'acme/widgets',
-      GITHUB_TOKEN: 'ghp_surface',
+      GITHUB_TOKEN: 'read-token',
+      GITHUB_API_URL: github.url,
       LOCAL_REPO_PATH: './clone',
       SERVER_PORT: '0',
       ...extraEnv,
@@ -42,6 +45,7 @@ async function startDaemon(daemon: (typeof daemons)[number], extraEnv: Record<st
   );
   onTestFinished(async () => {
     await running.stop();
+    await github.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return running.url;

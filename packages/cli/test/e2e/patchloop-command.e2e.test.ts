@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeGitHub } from '@patchloop/sandbox';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
 // The one smoke test of the real, built `patchloop` binary: argv, env file, signals, exit codes.
@@ -48,11 +49,17 @@ describe('the patchloop binary', () => {
   it('starts the review daemon from --env, serves /health and exits 0 on SIGTERM', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'clone'));
+    const github = await startFakeGitHub({ owner: 'acme', repo: 'widgets' });
+    onTestFinished(() => github.close());
     writeFileSync(
       path.join(dir, 'review.env'),
-      ['GITHUB_REPO=acme/widgets', 'GITHUB_TOKEN=ghp_x', 'LOCAL_REPO_PATH=./clone', 'SERVER_PORT=0'].join(
-        '\n',
-      ),
+      [
+        'GITHUB_REPO=acme/widgets',
+        'GITHUB_TOKEN=read-token',
+        `GITHUB_API_URL=${github.url}`,
+        'LOCAL_REPO_PATH=./clone',
+        'SERVER_PORT=0',
+      ].join('\n'),
     );
     const { child, finished, output } = spawnPatchloop(['review', '--env', 'review.env'], dir);
 

@@ -64,6 +64,30 @@ describe('buildDiffSnapshot', () => {
     expect(result.snapshot.mergeBase).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it('never expands a changed credential file into the excerpt', async () => {
+    const { bare, clonePath, git } = fixture();
+    bare.commit({
+      branch: 'leaky',
+      message: 'add env',
+      files: { '.env': 'API_KEY=sk-live-do-not-leak\n', 'src/app.py': 'print("v3")\n' },
+    });
+    await git.run(['fetch', '-q', 'origin']);
+    await git.run(['checkout', '-q', '-B', 'leaky', 'origin/leaky']);
+
+    const result = await buildDiffSnapshot({
+      git,
+      worktreePath: clonePath,
+      baseRef: 'main',
+      defaultBranch: 'main',
+    });
+
+    expect(result.status).toBe('ready');
+    if (result.status !== 'ready') return;
+    expect(result.snapshot.changedFiles).toContain('.env');
+    expect(result.snapshot.excerpt).toContain('diff --git a/src/app.py');
+    expect(result.snapshot.excerpt).not.toContain('sk-live-do-not-leak');
+  });
+
   it('blocks with a reason when a non-default base cannot be fetched, even if stale copies exist', async () => {
     const { bare, clonePath, git } = fixture();
     bare.commit({ branch: 'release', message: 'release', files: { 'RELEASE.md': 'r\n' } });

@@ -1,5 +1,6 @@
 import type { GitRunner } from '@patchloop/core';
 import { orderForReview, reviewFileScore } from './review-file-score.js';
+import { isSecretPath } from './secret-paths.js';
 
 /** A pull request's change set as seen in a worktree at its head. */
 export interface DiffSnapshot {
@@ -95,7 +96,8 @@ async function buildExcerpt(
   changedFiles: readonly string[],
   budget: number,
 ): Promise<string> {
-  const ordered = orderForReview(changedFiles);
+  // Credential-like files are never expanded into a prompt, whatever the PR changed (weakness 15).
+  const ordered = orderForReview(changedFiles.filter((file) => !isSecretPath(file)));
   const eligible = ordered.filter((file) => reviewFileScore(file) >= 0);
   const candidates = eligible.length > 0 ? eligible : ordered;
   const blocks: string[] = [];

@@ -1,0 +1,251 @@
+import type {
+  Clock,
+  GitHubCommentWriter,
+  GitHubReader,
+  Logger,
+  PullRequest,
+  TaskHandler,
+} from '@patchloop/core';
+import { AppError, ensureReview, hasMarker, renderMarker } from '@patchloop/core';
+import type { CiStatus } from '../context/ci-status.js';
+import { aggregateCiStatus, summarizeCi } from '../context/ci-status.js';
+import type { PullRequestContextDeps, PullRequestDiscussion } from '../context/load-pull-request-context.js';
+import { loadPullRequestDiscussion } from '../context/load-pull-request-context.js';
+import { isBotAccount } from '../ingest/activity-rules.js';
+import {
+  ciFailureFingerprint,
+  pullRequestReviewKey,
+  pullRequestReviewMetadata,
+} from '../store/review-keys.js';
+import type { TrackedPullRequestRepository } from '../store/tracked-pull-request-repository.js';
+import { ReviewPullRequestPayload } from '../tasks/review-tasks.js';
+import type { Answer } from './answer.js';
+import { dryRunResult, skipped } from './task-results.js';
+
+/** Why this review is being written. */
+export type ReviewMode = 'initial' | 'follow_up' | 'ci_failure';
+
+/** What the review pipeline gets for one pull request. */
+export interface PullRequestQuestion {
+  readonly pull: PullRequest;
+  readonly ci: CiStatus;
+  readonly discussion: PullRequestDiscussion;
+  readonly mode: ReviewMode;
+  readonly signal: AbortSignal;
+}
+
+/** Dependencies of the `review_pull_request` handler. */
+export interface ReviewPullRequestTaskDeps {
+  readonly reader: PullRequestContextDeps['reader'] &
+    Pick<GitHubReader, 'getPullRequest' | 'listCheckRuns' | 'getCombinedStatus'>;
+  readonly writer: Pick<GitHubCommentWriter, 'getAuthenticatedUser' | 'createReview'>;
+  readonly trackedPullRequests: Pick<
+    TrackedPullRequestRepository,
+    'get' | 'markPrSeen' | 'isPrReviewProcessed' | 'isPrHeadStable' | 'markPrProcessed'
+  >;
+  /** Checks out the head, builds context and prompt, runs the CLI and formats the review. */
+  readonly reviewPullRequest: (question: PullRequestQuestion) => Promise<Answer>;
+  readonly minPullRequestNumber: number;
+  readonly botLogins: readonly string[];
+  readonly ownLogin: () => string | null;
+  /** A re-review waits until the head has been stable this long (PR_HEAD_STABILIZE_SECONDS). */
+  readonly headStabilizeMs: number;
+  /** How long to wait before looking again at checks that are still running. */
+  readonly ciRecheckMs: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+type ReviewPlan =
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'wait'; readonly reason: string; readonly until: number }
+  | {
+      readonly kind: 'review';
+      readonly key: string;
+      readonly aliasKeys: readonly string[];
+      readonly mode: ReviewMode;
+    };
+
+/**
+ * The `review_pull_request` handler: waits (without using attempts) for non-draft PRs whose checks
+ * are settled and for a pushed head to be stable, reviews with event COMMENT once per key, follows
+ * up on new external discussion or a definitive CI failure, and checks the head again just before
+ * posting. A dry run reports the review in the task result and leaves the PR unreviewed.
+ */
+export function createReviewPullRequestTask(deps: ReviewPullRequestTaskDeps): TaskHandler {
+  return async (task, { signal }) => {
+    const parsed = ReviewPullRequestPayload.safeParse(task.payload);
+    if (!parsed.success) {
+      return { kind: 'dead_letter', reason: `Invalid review_pull_request payload: ${parsed.error.message}` };
+    }
+    const payload = parsed.data;
+
+    const pull = await readPullRequest(deps, payload.number);
+    if (pull === undefined)
+      return { kind: 'dead_letter', reason: `Pull request #${payload.number} does not exist.` };
+    const skip = skipReason(deps, pull);
+    if (skip !== undefined) return skipped(skip);
+
+    const [checkRuns, combined] = await Promise.all([
+      deps.reader.listCheckRuns(pull.headSha),
+      deps.reader.getCombinedStatus(pull.headSha),
+    ]);
+    const ci = aggregateCiStatus(checkRuns, combined);
+    // Observe before any debounce, so a pushed head is always "seen" (original weakness 2).
+    deps.trackedPullRequests.markPrSeen({
+      number: pull.number,
+      headSha: pull.headSha,
+      ciState: ci.state,
+      createdAt: pull.createdAt,
+      updatedAt: pull.updatedAt,
+    });
+    const discussion = await loadPullRequestDiscussion(
+      {
+        reader: deps.reader,
+        logger: deps.logger,
+        filter: { ownLogin: deps.ownLogin(), botLogins: deps.botLogins },
+      },
+      pull.number,
+    );
+
+    const plan = planReview(deps, pull, ci, discussion, payload.activity !== null);
+    if (plan.kind === 'skip') return skipped(plan.reason);
+    if (plan.kind === 'wait') return { kind: 'defer', reason: plan.reason, until: plan.until };
+
+    const marker = renderMarker({ service: 'openreview', kind: 'pr-review', key: plan.key });
+    const markProcessed = (): void => {
+      deps.trackedPullRequests.markPrProcessed({
+        number: pull.number,
+        key: plan.key,
+        aliasKeys: plan.aliasKeys,
+        headSha: pull.headSha,
+        updatedAt: pull.updatedAt,
+        createdAt: pull.createdAt,
+        ciState: ci.state,
+        source: payload.source,
+        metadata: pullRequestReviewMetadata({ title: pull.title, body: pull.body, baseRef: pull.baseRef }),
+      });
+    };
+    if (discussion.entries.some((entry) => hasMarker(entry.body, marker))) {
+      markProcessed();
+      return { kind: 'done', result: { outcome: 'already_posted', key: plan.key } };
+    }
+
+    const answer = await deps.reviewPullRequest({ pull, ci, discussion, mode: plan.mode, signal });
+    if (answer.kind === 'failed') return { kind: 'retry', reason: answer.reason };
+    if (answer.kind === 'no_reply') return skipped(answer.reason);
+
+    // The review is about one head: if someone pushed meanwhile, the newer head gets its own task.
+    const fresh = await deps.reader.getPullRequest(pull.number);
+    if (fresh.state !== 'open' || fresh.headSha !== pull.headSha)
+      return skipped('the head moved during the review');
+
+    const { created, review } = await ensureReview({
+      reader: deps.reader,
+      writer: deps.writer,
+      pullNumber: pull.number,
+      marker,
+      event: 'COMMENT',
+      commitId: pull.headSha,
+      body: answer.body,
+    });
+    if (review.dryRun === true) {
+      return {
+        kind: 'done',
+        result: dryRunResult('pull_request_review', pull.number, review.body, plan.key),
+      };
+    }
+    markProcessed();
+    return {
+      kind: 'done',
+      result: {
+        outcome: created ? 'posted' : 'already_posted',
+        key: plan.key,
+        mode: plan.mode,
+        url: review.htmlUrl,
+      },
+    };
+  };
+}
+
+function planReview(
+  deps: ReviewPullRequestTaskDeps,
+  pull: PullRequest,
+  ci: CiStatus,
+  discussion: PullRequestDiscussion,
+  discussionTriggered: boolean,
+): ReviewPlan {
+  const keyOf = (fingerprint?: string): string =>
+    pullRequestReviewKey({
+      headSha: pull.headSha,
+      title: pull.title,
+      body: pull.body,
+      baseRef: pull.baseRef,
+      discussionFingerprint: fingerprint,
+    });
+  const processed = (key: string): boolean => deps.trackedPullRequests.isPrReviewProcessed(pull.number, key);
+  const initialKey = keyOf();
+  const latest = discussion.latestActivity;
+  const latestKey = latest ? keyOf(latest.fingerprint) : undefined;
+  const record = deps.trackedPullRequests.get(pull.number);
+  const reviewedHead = record?.lastProcessedHeadSha ?? null;
+  const failedDefinitively = ci.finalized && ci.state === 'failure';
+  const ciGate = (): ReviewPlan | undefined =>
+    ci.ready || failedDefinitively || discussionTriggered
+      ? undefined
+      : { kind: 'wait', reason: `checks are ${ci.state}`, until: deps.clock.now() + deps.ciRecheckMs };
+
+  if (reviewedHead === null || reviewedHead !== pull.headSha) {
+    if (reviewedHead === null && pull.draft) return { kind: 'skip', reason: 'draft pull request' };
+    if (
+      reviewedHead !== null &&
+      !deps.trackedPullRequests.isPrHeadStable(pull.number, pull.headSha, deps.headStabilizeMs)
+    ) {
+      const firstSeen = deps.trackedPullRequests.get(pull.number)?.headShaFirstSeenAt ?? deps.clock.now();
+      return {
+        kind: 'wait',
+        reason: 'the new head is not stable yet',
+        until: firstSeen + deps.headStabilizeMs,
+      };
+    }
+    const gate = ciGate();
+    if (gate !== undefined) return gate;
+    if (processed(initialKey)) return { kind: 'skip', reason: 'this head is already reviewed' };
+    // Existing discussion is recorded as answered so it does not trigger an immediate follow-up.
+    return {
+      kind: 'review',
+      key: initialKey,
+      aliasKeys: latestKey === undefined ? [] : [latestKey],
+      mode: 'initial',
+    };
+  }
+
+  if (latestKey !== undefined && !processed(latestKey)) {
+    return { kind: 'review', key: latestKey, aliasKeys: [], mode: 'follow_up' };
+  }
+  if (failedDefinitively) {
+    const ciKey = keyOf(ciFailureFingerprint({ headSha: pull.headSha, ciSummary: summarizeCi(ci.details) }));
+    if (!processed(ciKey)) return { kind: 'review', key: ciKey, aliasKeys: [], mode: 'ci_failure' };
+  }
+  return { kind: 'skip', reason: 'reviewed, and nothing new since' };
+}
+
+function skipReason(deps: ReviewPullRequestTaskDeps, pull: PullRequest): string | undefined {
+  if (pull.state !== 'open') return 'the pull request is not open';
+  if (pull.number <= deps.minPullRequestNumber)
+    return `pull request numbers up to ${deps.minPullRequestNumber} are ignored`;
+  if (isBotAccount(pull.author, deps.botLogins)) return 'opened by a bot';
+  return undefined;
+}
+
+async function readPullRequest(
+  deps: ReviewPullRequestTaskDeps,
+  pullNumber: number,
+): Promise<PullRequest | undefined> {
+  try {
+    return await deps.reader.getPullRequest(pullNumber);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'GITHUB_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
