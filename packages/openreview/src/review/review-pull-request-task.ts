@@ -190,6 +190,8 @@ function planReview(
   const record = deps.trackedPullRequests.get(pull.number);
   const reviewedHead = record?.lastProcessedHeadSha ?? null;
   const failedDefinitively = ci.finalized && ci.state === 'failure';
+  const ciFailureKey = (): string =>
+    keyOf(ciFailureFingerprint({ headSha: pull.headSha, ciSummary: summarizeCi(ci.details) }));
   const ciGate = (): ReviewPlan | undefined =>
     ci.ready || failedDefinitively || discussionTriggered
       ? undefined
@@ -211,21 +213,19 @@ function planReview(
     const gate = ciGate();
     if (gate !== undefined) return gate;
     if (processed(initialKey)) return { kind: 'skip', reason: 'this head is already reviewed' };
-    // Existing discussion is recorded as answered so it does not trigger an immediate follow-up.
-    return {
-      kind: 'review',
-      key: initialKey,
-      aliasKeys: latestKey === undefined ? [] : [latestKey],
-      mode: 'initial',
-    };
+    // Existing discussion, and a CI failure this review already sees, are recorded as answered so
+    // neither triggers an immediate follow-up.
+    const aliasKeys = [latestKey, failedDefinitively ? ciFailureKey() : undefined].filter(
+      (key): key is string => key !== undefined,
+    );
+    return { kind: 'review', key: initialKey, aliasKeys, mode: 'initial' };
   }
 
   if (latestKey !== undefined && !processed(latestKey)) {
     return { kind: 'review', key: latestKey, aliasKeys: [], mode: 'follow_up' };
   }
-  if (failedDefinitively) {
-    const ciKey = keyOf(ciFailureFingerprint({ headSha: pull.headSha, ciSummary: summarizeCi(ci.details) }));
-    if (!processed(ciKey)) return { kind: 'review', key: ciKey, aliasKeys: [], mode: 'ci_failure' };
+  if (failedDefinitively && !processed(ciFailureKey())) {
+    return { kind: 'review', key: ciFailureKey(), aliasKeys: [], mode: 'ci_failure' };
   }
   return { kind: 'skip', reason: 'reviewed, and nothing new since' };
 }

@@ -28,6 +28,8 @@ export interface ReviewScenario {
   /** The tasks on disk, read through a second connection. */
   tasks(): readonly Task[];
   readonly agentCalls: () => number;
+  /** The prompts the fake coding CLI received, in order. */
+  readonly agentPrompts: () => string[];
 }
 
 /** A structured review as the coding CLI would answer it. */
@@ -134,6 +136,7 @@ export async function startReviewScenario(
       }
     },
     agentCalls: () => agent.readLog().length,
+    agentPrompts: () => agent.readLog().map((entry) => entry.prompt),
   };
   onTestFinished(async () => {
     await scenario.daemon.stop();

@@ -61,3 +61,63 @@ describe('a pull request', () => {
     expect(scenario.github.model.reviews(pull.number)).toHaveLength(1);
   });
 });
+
+describe('a reviewed pull request', () => {
+  it('is reviewed again after a push once the head has been stable for the window, and not before', async () => {
+    const scenario = await startReviewScenario({
+      agent: reviewingAgent,
+      env: { POLL_INTERVAL_SECONDS: '60', PR_HEAD_STABILIZE_SECONDS: '300' },
+    });
+    const first = scenario.bare.commit({
+      branch: 'faster-widgets',
+      message: 'Make widgets faster',
+      files: { 'src/widget.ts': "export const widgetMode = 'fast';\n" },
+    });
+    const pull = scenario.github.model.addPullRequest({
+      title: 'Faster widgets',
+      head: 'faster-widgets',
+      user: 'bob',
+    });
+    scenario.github.model.addCheckRun(first, { name: 'test', status: 'completed', conclusion: 'success' });
+    await scenario.settle();
+
+    const second = scenario.bare.commit({
+      branch: 'faster-widgets',
+      message: 'Address review',
+      files: { 'src/widget.ts': "export const widgetMode = 'fastest';\n" },
+    });
+    scenario.github.model.addCheckRun(second, { name: 'test', status: 'completed', conclusion: 'success' });
+    scenario.github.model.updatePullRequest(pull.number, { body: 'Pushed a fix.' });
+    await scenario.settle();
+    const beforeWindow = scenario.github.model.reviews(pull.number).length;
+    await scenario.clock.advance(301_000);
+    await scenario.settle();
+
+    expect(beforeWindow).toBe(1);
+    expect(scenario.github.model.reviews(pull.number)).toHaveLength(2);
+    expect(scenario.github.model.reviews(pull.number)[1]?.commit_id).toBe(second);
+  });
+});
+
+describe('a pull request whose checks failed', () => {
+  it('is reviewed with the failing check among the facts given to the coding CLI', async () => {
+    const scenario = await startReviewScenario({ agent: reviewingAgent });
+    const head = scenario.bare.commit({
+      branch: 'broken',
+      message: 'Break the build',
+      files: { 'src/widget.ts': 'export const widgetMode = ;\n' },
+    });
+    const pull = scenario.github.model.addPullRequest({
+      title: 'Refactor widgets',
+      head: 'broken',
+      user: 'bob',
+    });
+    scenario.github.model.addCheckRun(head, { name: 'compile', status: 'completed', conclusion: 'failure' });
+
+    await scenario.settle();
+
+    expect(scenario.github.model.reviews(pull.number)).toHaveLength(1);
+    expect(scenario.agentPrompts().at(-1)).toContain('compile');
+    expect(scenario.agentPrompts().at(-1)).toMatch(/CI[^\n]*failure/i);
+  });
+});
