@@ -139,6 +139,8 @@ export type {
   RuntimeServerOptions,
 } from './daemon/create-daemon-runtime.js';
 export { buildRuntimeServer, createDaemonRuntime } from './daemon/create-daemon-runtime.js';
+export type { InstanceLock, InstanceLockOptions } from './daemon/instance-lock.js';
+export { acquireInstanceLock, currentProcessIdentity } from './daemon/instance-lock.js';
 export type { AppErrorOptions } from './errors/app-error.js';
 export { AppError, GitError, GitHubError, IllegalTransitionError } from './errors/app-error.js';
 export type { ErrorCode } from './errors/error-codes.js';

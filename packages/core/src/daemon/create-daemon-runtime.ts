@@ -18,6 +18,8 @@ import type { SnapshotSection } from '../store/snapshot-section.js';
 import type { StateSnapshot } from '../store/state-snapshot.js';
 import { createStateSnapshot } from '../store/state-snapshot.js';
 import type { Clock } from '../time/clock.js';
+import type { InstanceLockOptions } from './instance-lock.js';
+import { acquireInstanceLock, currentProcessIdentity } from './instance-lock.js';
 
 /** What every daemon runs on: its state database, queue, snapshot, event log and metrics. */
 export interface DaemonRuntime {
@@ -46,21 +48,45 @@ export interface CreateDaemonRuntimeOptions {
   readonly snapshotSections?: readonly SnapshotSection[];
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Who owns the database; defaults to this process. Tests pass their own. */
+  readonly instance?: Pick<InstanceLockOptions, 'pid' | 'isProcessAlive'>;
 }
 
 /**
- * Opens the daemon's state database (running and checking migrations, so a newer or corrupt file
- * stops startup here) and builds the queue, snapshot, event log and metrics over it.
+ * Takes the single-instance lock, opens the daemon's state database (running and checking migrations,
+ * so a newer or corrupt file stops startup here), recovers tasks a dead process left running, and
+ * builds the queue, snapshot, event log and metrics over it.
  */
 export function createDaemonRuntime(options: CreateDaemonRuntimeOptions): DaemonRuntime {
   const { clock, logger } = options;
-  const db = openDatabase({
-    path: options.statePath,
-    migrations: [loadCoreMigrations(), ...(options.migrations ?? [])],
-    logger,
-    clock,
-  });
+  const lock =
+    options.statePath === ':memory:'
+      ? undefined
+      : acquireInstanceLock({
+          databasePath: options.statePath,
+          ...(options.instance ?? currentProcessIdentity()),
+        });
+  let db: Database;
+  try {
+    db = openDatabase({
+      path: options.statePath,
+      migrations: [loadCoreMigrations(), ...(options.migrations ?? [])],
+      logger,
+      clock,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const queue = createTaskQueue({ db, clock, logger });
+  // We own the database, so whatever is still running was left by a process that died.
+  const abandoned = queue.recoverAbandonedTasks();
+  if (abandoned.length > 0) {
+    logger.warn(
+      { tasks: abandoned.map((task) => task.id) },
+      'Recovered tasks left running by a stopped daemon',
+    );
+  }
   const registry = createMetricsRegistry();
   const startedAt = clock.now();
   return {
@@ -80,7 +106,10 @@ export function createDaemonRuntime(options: CreateDaemonRuntimeOptions): Daemon
       processStartMs: startedAt,
       queueSummary: () => queue.summary(),
     }),
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      lock?.release();
+    },
   };
 }
 

@@ -44,6 +44,8 @@ export const errorCodes = {
   ADMIN_REQUEST_INVALID: 'an admin request has a bad query parameter or body',
   ADMIN_RESTORE_BUSY: 'a state restore was refused because tasks are running',
   METRIC_INVALID: 'a metric was declared or updated in a way Prometheus cannot expose',
+  // daemon (daemon/)
+  STORE_IN_USE: 'another daemon process owns the state database',
 } as const;
 
 /** One of the stable error codes above. */

@@ -83,6 +83,11 @@ export interface TaskQueue {
   requeue(id: number): Task;
   /** Running tasks whose lease expired return to queued (dead letter after the last attempt). */
   recoverExpiredLeases(): readonly Task[];
+  /**
+   * At startup of the only process that owns this database: every `running` task belongs to a
+   * process that died (SIGKILL, crash), so it is recovered now rather than when its lease ends.
+   */
+  recoverAbandonedTasks(): readonly Task[];
   get(id: number): Task | undefined;
   list(filter?: TaskListFilter): readonly Task[];
   listDeadLetters(filter?: Omit<TaskListFilter, 'status'>): readonly Task[];
@@ -101,6 +106,7 @@ export interface CreateTaskQueueOptions {
 const DEFAULT_MAX_ATTEMPTS = 5;
 const LAST_ATTEMPT_EXPIRED = 'lease expired on the last attempt';
 const LEASE_EXPIRED = 'lease expired';
+const ABANDONED = 'the daemon stopped while the task ran';
 
 /** Creates the task queue over the `tasks` table. */
 export function createTaskQueue(options: CreateTaskQueueOptions): TaskQueue {
@@ -263,10 +269,11 @@ export function createTaskQueue(options: CreateTaskQueueOptions): TaskQueue {
     return mustExist(tasks.markRequeued({ id, from: task.status, to, now: clock.now() }), id);
   });
 
-  const recoverTx = db.transaction((): Task[] => {
+  // `leasesEndingBefore` is now for expired leases, or +Infinity for every running task.
+  const recoverTx = db.transaction((leasesEndingBefore: number | undefined): Task[] => {
     const now = clock.now();
     const recovered: Task[] = [];
-    for (const task of tasks.findExpiredLeases(now)) {
+    for (const task of tasks.findExpiredLeases(leasesEndingBefore ?? now)) {
       // Without this a task that kills the process on every run would be recovered forever.
       const lastAttempt = task.attemptCount >= task.maxAttempts;
       const updated = tasks.markRecovered({
@@ -274,7 +281,11 @@ export function createTaskQueue(options: CreateTaskQueueOptions): TaskQueue {
         from: task.status,
         to: nextStatus(task.status, lastAttempt ? 'bury' : 'recover'),
         lockedUntil: task.lockedUntil ?? now,
-        error: lastAttempt ? LAST_ATTEMPT_EXPIRED : LEASE_EXPIRED,
+        error: lastAttempt
+          ? LAST_ATTEMPT_EXPIRED
+          : leasesEndingBefore === undefined
+            ? LEASE_EXPIRED
+            : ABANDONED,
         now,
       });
       if (updated !== undefined) recovered.push(updated);
@@ -300,7 +311,8 @@ export function createTaskQueue(options: CreateTaskQueueOptions): TaskQueue {
     defer: (id, workerId, { reason, until }) => deferTx.immediate(id, workerId, reason, until),
     requeue: (id) => requeueTx.immediate(id),
     // The cheap read first keeps the common case (nothing expired) free of write locks.
-    recoverExpiredLeases: () => (tasks.hasExpiredLeases(clock.now()) ? recoverTx.immediate() : []),
+    recoverExpiredLeases: () => (tasks.hasExpiredLeases(clock.now()) ? recoverTx.immediate(undefined) : []),
+    recoverAbandonedTasks: () => recoverTx.immediate(Number.MAX_SAFE_INTEGER),
     get: (id) => tasks.findById(id),
     list: (filter = {}) => tasks.list(filter),
     listDeadLetters: (filter = {}) => tasks.list({ ...filter, status: 'dead_letter' }),
