@@ -174,6 +174,8 @@ export function createOpenReviewDependencies(options: OpenReviewDependencyOption
       botLogins: config.review.botLogins,
       ownLogin: () => ownLogin,
       headStabilizeMs: config.review.headStabilizeMs,
+      notifyLogin: config.github.notifyLogin,
+      blockedNoticeCooldownMs: config.review.blockedNoticeCooldownMs,
       ciRecheckMs: config.polling.intervalMs,
       clock,
       logger,

@@ -56,7 +56,7 @@ export function createPullRequestReviewer(
           baseRef: pull.baseRef,
           defaultBranch: deps.defaultBranch,
         });
-        if (diff.status === 'blocked') return { kind: 'failed', reason: `review blocked: ${diff.reason}` };
+        if (diff.status === 'blocked') return { kind: 'blocked', reason: diff.reason };
         const { snapshot } = diff;
         if (snapshot.changedFiles.length === 0) return { kind: 'no_reply', reason: 'no changed files' };
 
@@ -114,7 +114,7 @@ export function createPullRequestReviewer(
           ? { kind: 'failed', reason: 'the coding CLI answered nothing usable' }
           : { kind: 'reply', body };
       },
-      async (reason) => ({ kind: 'failed', reason: `review blocked: ${reason}` }),
+      async (reason) => ({ kind: 'blocked', reason }),
     );
   };
 }

@@ -5,4 +5,6 @@ export type Answer =
   /** Nothing to say, on purpose (e.g. an unanswerable issue on a follow-up); not an error. */
   | { readonly kind: 'no_reply'; readonly reason: string }
   /** The CLI failed or answered nothing usable; the task is retried per the queue rules. */
-  | { readonly kind: 'failed'; readonly reason: string };
+  | { readonly kind: 'failed'; readonly reason: string }
+  /** The head or base could not be prepared locally; maintainers get a notice and it is retried later. */
+  | { readonly kind: 'blocked'; readonly reason: string };

@@ -91,7 +91,8 @@ export function createReviewIssueTask(deps: ReviewIssueTaskDeps): TaskHandler {
       allowUnanswerableReply: plan.allowUnanswerableReply,
       signal,
     });
-    if (answer.kind === 'failed') return { kind: 'retry', reason: answer.reason };
+    if (answer.kind === 'failed' || answer.kind === 'blocked')
+      return { kind: 'retry', reason: answer.reason };
     if (answer.kind === 'no_reply') return skipped(answer.reason);
 
     const { created, comment } = await ensureIssueComment({

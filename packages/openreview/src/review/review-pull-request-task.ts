@@ -5,13 +5,15 @@ import type {
   Logger,
   PullRequest,
   TaskHandler,
+  TaskOutcome,
 } from '@patchloop/core';
-import { AppError, ensureReview, hasMarker, renderMarker } from '@patchloop/core';
+import { AppError, ensureIssueComment, ensureReview, hasMarker, renderMarker } from '@patchloop/core';
 import type { CiStatus } from '../context/ci-status.js';
 import { aggregateCiStatus, summarizeCi } from '../context/ci-status.js';
 import type { PullRequestContextDeps, PullRequestDiscussion } from '../context/load-pull-request-context.js';
 import { loadPullRequestDiscussion } from '../context/load-pull-request-context.js';
 import { isBotAccount } from '../ingest/activity-rules.js';
+import { buildBlockedNotice } from '../publish/blocked-notice.js';
 import {
   ciFailureFingerprint,
   pullRequestReviewKey,
@@ -38,11 +40,22 @@ export interface PullRequestQuestion {
 export interface ReviewPullRequestTaskDeps {
   readonly reader: PullRequestContextDeps['reader'] &
     Pick<GitHubReader, 'getPullRequest' | 'listCheckRuns' | 'getCombinedStatus'>;
-  readonly writer: Pick<GitHubCommentWriter, 'getAuthenticatedUser' | 'createReview'>;
+  /** Reviews, plus issue comments for the "review skipped" notice. */
+  readonly writer: Pick<GitHubCommentWriter, 'getAuthenticatedUser' | 'createReview' | 'createIssueComment'>;
   readonly trackedPullRequests: Pick<
     TrackedPullRequestRepository,
-    'get' | 'markPrSeen' | 'isPrReviewProcessed' | 'isPrHeadStable' | 'markPrProcessed'
+    | 'get'
+    | 'markPrSeen'
+    | 'isPrReviewProcessed'
+    | 'isPrHeadStable'
+    | 'markPrProcessed'
+    | 'shouldNotifyPrBlocked'
+    | 'recordPrBlocked'
   >;
+  /** GITHUB_NOTIFY_LOGIN: who the blocked notice mentions. */
+  readonly notifyLogin: string | undefined;
+  /** Minimum gap between two blocked notices for the same head and reason. */
+  readonly blockedNoticeCooldownMs: number;
   /** Checks out the head, builds context and prompt, runs the CLI and formats the review. */
   readonly reviewPullRequest: (question: PullRequestQuestion) => Promise<Answer>;
   readonly minPullRequestNumber: number;
@@ -133,6 +146,7 @@ export function createReviewPullRequestTask(deps: ReviewPullRequestTaskDeps): Ta
 
     const answer = await deps.reviewPullRequest({ pull, ci, discussion, mode: plan.mode, signal });
     if (answer.kind === 'failed') return { kind: 'retry', reason: answer.reason };
+    if (answer.kind === 'blocked') return notifyBlocked(deps, pull, answer.reason, payload.source);
     if (answer.kind === 'no_reply') return skipped(answer.reason);
 
     // The review is about one head: if someone pushed meanwhile, the newer head gets its own task.
@@ -228,6 +242,51 @@ function planReview(
     return { kind: 'review', key: ciFailureKey(), aliasKeys: [], mode: 'ci_failure' };
   }
   return { kind: 'skip', reason: 'reviewed, and nothing new since' };
+}
+
+/**
+ * A review that could not be prepared (head or base not fetchable): tell maintainers once per head
+ * and reason (cooldown), with a marker so a retry never posts the notice twice, and retry later. The
+ * PR is not marked reviewed.
+ */
+async function notifyBlocked(
+  deps: ReviewPullRequestTaskDeps,
+  pull: PullRequest,
+  reason: string,
+  source: string,
+): Promise<TaskOutcome> {
+  const fresh = await deps.reader.getPullRequest(pull.number);
+  if (fresh.state !== 'open' || fresh.headSha !== pull.headSha)
+    return skipped('the head moved during the review');
+  const due = deps.trackedPullRequests.shouldNotifyPrBlocked(
+    pull.number,
+    pull.headSha,
+    reason,
+    deps.blockedNoticeCooldownMs,
+  );
+  let notified = false;
+  if (due) {
+    const { comment } = await ensureIssueComment({
+      reader: deps.reader,
+      writer: deps.writer,
+      issueNumber: pull.number,
+      marker: renderMarker({
+        service: 'openreview',
+        kind: 'pr-blocked',
+        key: `${pull.headSha}\n${reason.trim()}`,
+      }),
+      body: buildBlockedNotice({ reason, mention: deps.notifyLogin }),
+    });
+    notified = comment.dryRun !== true;
+  }
+  deps.trackedPullRequests.recordPrBlocked({
+    number: pull.number,
+    headSha: pull.headSha,
+    reason,
+    source,
+    notified,
+  });
+  return { kind: 'retry', reason: `review blocked: ${reason}` };
 }
 
 function skipReason(deps: ReviewPullRequestTaskDeps, pull: PullRequest): string | undefined {

@@ -18,6 +18,8 @@ import { onTestFinished } from 'vitest';
 export interface ReviewScenario {
   readonly github: FakeGitHub;
   readonly bare: BareRepository;
+  /** The operator's clone (LOCAL_REPO_PATH). */
+  readonly clone: string;
   /** The daemon's clock (queue times, deferrals, stability windows); starts at the real now. */
   readonly clock: FakeClock;
   daemon: RunningOpenReview;
@@ -104,6 +106,7 @@ export async function startReviewScenario(
   const scenario: ReviewScenario = {
     github,
     bare,
+    clone,
     clock,
     daemon: await start(),
     settle: async () => {
