@@ -121,7 +121,7 @@ export function createReviewPullRequestTask(deps: ReviewPullRequestTaskDeps): Ta
       pull.number,
     );
 
-    const plan = planReview(deps, pull, ci, discussion, payload.activity !== null);
+    const plan = planReview(deps, pull, ci, discussion);
     if (plan.kind === 'skip') return skipped(plan.reason);
     if (plan.kind === 'wait') return { kind: 'defer', reason: plan.reason, until: plan.until };
 
@@ -170,6 +170,15 @@ export function createReviewPullRequestTask(deps: ReviewPullRequestTaskDeps): Ta
       };
     }
     markProcessed();
+    if (checksStillRunning(ci)) {
+      // Reviewed while checks run: keep watching (no attempt used) so a definitive failure gets its
+      // follow-up even when no webhook tells us.
+      return {
+        kind: 'defer',
+        reason: 'reviewed; waiting for running checks',
+        until: deps.clock.now() + deps.ciRecheckMs,
+      };
+    }
     return {
       kind: 'done',
       result: {
@@ -187,7 +196,6 @@ function planReview(
   pull: PullRequest,
   ci: CiStatus,
   discussion: PullRequestDiscussion,
-  discussionTriggered: boolean,
 ): ReviewPlan {
   const keyOf = (fingerprint?: string): string =>
     pullRequestReviewKey({
@@ -204,10 +212,13 @@ function planReview(
   const record = deps.trackedPullRequests.get(pull.number);
   const reviewedHead = record?.lastProcessedHeadSha ?? null;
   const failedDefinitively = ci.finalized && ci.state === 'failure';
+  // Someone asked something that was not answered yet: worth reviewing before CI settles. Read from
+  // the discussion itself, not from the trigger, so merged or reordered triggers cannot hide it.
+  const unansweredDiscussion = latestKey !== undefined && !processed(latestKey);
   const ciFailureKey = (): string =>
     keyOf(ciFailureFingerprint({ headSha: pull.headSha, ciSummary: summarizeCi(ci.details) }));
   const ciGate = (): ReviewPlan | undefined =>
-    ci.ready || failedDefinitively || discussionTriggered
+    ci.ready || failedDefinitively || unansweredDiscussion
       ? undefined
       : { kind: 'wait', reason: `checks are ${ci.state}`, until: deps.clock.now() + deps.ciRecheckMs };
 
@@ -241,7 +252,19 @@ function planReview(
   if (failedDefinitively && !processed(ciFailureKey())) {
     return { kind: 'review', key: ciFailureKey(), aliasKeys: [], mode: 'ci_failure' };
   }
+  if (checksStillRunning(ci)) {
+    return {
+      kind: 'wait',
+      reason: 'reviewed; waiting for running checks',
+      until: deps.clock.now() + deps.ciRecheckMs,
+    };
+  }
   return { kind: 'skip', reason: 'reviewed, and nothing new since' };
+}
+
+/** Checks exist and some still run: the CI verdict may yet change. */
+function checksStillRunning(ci: CiStatus): boolean {
+  return ci.hasChecks && !ci.finalized;
 }
 
 /**

@@ -121,3 +121,37 @@ describe('a pull request whose checks failed', () => {
     expect(scenario.agentPrompts().at(-1)).toMatch(/CI[^\n]*failure/i);
   });
 });
+
+describe('a pull request reviewed while its checks were still running', () => {
+  it('gets one CI-failure follow-up when the checks then fail, found by polling alone', async () => {
+    const scenario = await startReviewScenario({
+      agent: reviewingAgent,
+      env: { POLL_INTERVAL_SECONDS: '60' },
+    });
+    const head = scenario.bare.commit({
+      branch: 'slow-ci',
+      message: 'Change widgets',
+      files: { 'src/widget.ts': "export const widgetMode = 'medium';\n" },
+    });
+    const pull = scenario.github.model.addPullRequest({
+      title: 'Medium widgets',
+      head: 'slow-ci',
+      user: 'bob',
+    });
+    const run = scenario.github.model.addCheckRun(head, { name: 'integration', status: 'in_progress' });
+    // A question from a person triggers the first review before CI is done.
+    scenario.github.model.addIssueComment(pull.number, { body: 'Is medium really faster?', user: 'alice' });
+    await scenario.settle();
+    const reviewsWhilePending = scenario.github.model.reviews(pull.number).length;
+
+    scenario.github.model.updateCheckRun(run.id, { status: 'completed', conclusion: 'failure' });
+    await scenario.clock.advance(61_000);
+    await scenario.settle();
+    await scenario.clock.advance(61_000);
+    await scenario.settle();
+
+    expect(reviewsWhilePending).toBe(1);
+    expect(scenario.github.model.reviews(pull.number)).toHaveLength(2);
+    expect(scenario.agentPrompts().at(-1)).toContain('CI failed on the reviewed head');
+  });
+});
