@@ -1,5 +1,3 @@
-import { Webhooks } from '@octokit/webhooks';
-
 /** Input of `verifyWebhookSignature`: the exact bytes GitHub sent and its `X-Hub-Signature-256`. */
 export interface VerifyWebhookSignatureInput {
   readonly secret: string;
@@ -19,5 +17,7 @@ export async function verifyWebhookSignature(input: VerifyWebhookSignatureInput)
   const payload =
     typeof input.rawBody === 'string' ? input.rawBody : Buffer.from(input.rawBody).toString('utf8');
   if (payload === '') return false;
+  // Loaded on first use: a daemon without a webhook never pays for it at start.
+  const { Webhooks } = await import('@octokit/webhooks');
   return new Webhooks({ secret }).verify(payload, signatureHeader);
 }

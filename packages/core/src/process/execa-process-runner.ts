@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { constants } from 'node:os';
-import { execa } from 'execa';
 import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../time/clock.js';
 import { createOutputCapture } from './output-capture.js';
@@ -33,6 +32,8 @@ export function createExecaProcessRunner(deps: ExecaProcessRunnerDeps): ProcessR
     async run(options: ProcessRunOptions): Promise<ProcessResult> {
       await assertDirectory(options.cwd);
       if (options.signal?.aborted) return { kind: 'cancelled', durationMs: 0 };
+      // Loaded on first use: execa is the heaviest import of the daemons' start (about 150 ms).
+      const { execa } = await import('execa');
 
       const startedAt = clock.now();
       const maxBytes = options.maxOutputBytes ?? deps.defaultMaxOutputBytes ?? defaultMaxOutputBytes;
