@@ -3,9 +3,9 @@ import { hasWriteAccess } from '../context/discussion.js';
 import { buildIssueLocalContext } from '../context/local-context.js';
 import { buildIssueAnalysisPrompt } from '../prompts/issue-analysis-prompt.js';
 import type { IssuePromptInfo } from '../prompts/prompt-parts.js';
-import { formatReply } from '../publish/format-reply.js';
 import { buildUnanswerableReply } from '../publish/unanswerable-reply.js';
 import type { Answer } from './answer.js';
+import { askAgent } from './ask-agent.js';
 import { authorPermission } from './author-permission.js';
 import { classifyIssue } from './classify-issue.js';
 import type { DetachedCheckoutDeps } from './detached-checkout.js';
@@ -75,22 +75,15 @@ export function createIssueAnswerer(deps: IssueAnswererDeps): (question: IssueQu
             : { kind: 'no_reply', reason: `not answerable: ${classification.reason}` };
         }
 
-        const built = buildIssueAnalysisPrompt({ ...promptParts, followUp: question.followUp });
-        const outcome = await deps.agent.run(
-          {
-            prompt: built.prompt,
-            systemPrompt: built.systemPrompt,
-            cwd: checkout.path,
-            mode: 'review',
-            timeoutMs: deps.timeoutMs,
-          },
-          question.signal,
-        );
-        if (outcome.kind !== 'completed') return { kind: 'failed', reason: `coding CLI ${outcome.kind}` };
-        const body = formatReply({ kind: 'issue', text: outcome.output, maxLength: deps.maxCommentLength });
-        return body === undefined
-          ? { kind: 'failed', reason: 'the coding CLI answered nothing usable' }
-          : { kind: 'reply', body };
+        return askAgent({
+          agent: deps.agent,
+          prompt: buildIssueAnalysisPrompt({ ...promptParts, followUp: question.followUp }),
+          cwd: checkout.path,
+          timeoutMs: deps.timeoutMs,
+          kind: 'issue',
+          maxLength: deps.maxCommentLength,
+          signal: question.signal,
+        });
       },
       async (reason) => ({ kind: 'failed', reason: `no checkout of ${deps.defaultBranch}: ${reason}` }),
     );

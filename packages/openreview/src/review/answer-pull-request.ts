@@ -7,8 +7,8 @@ import { reviewFacts } from '../context/runtime-facts.js';
 import { buildPullRequestFollowUpPrompt } from '../prompts/pull-request-follow-up-prompt.js';
 import type { PullRequestPromptInfo } from '../prompts/pull-request-prompt-parts.js';
 import { buildPullRequestReviewPrompt } from '../prompts/pull-request-review-prompt.js';
-import { formatReply } from '../publish/format-reply.js';
 import type { Answer } from './answer.js';
+import { askAgent } from './ask-agent.js';
 import { authorPermission } from './author-permission.js';
 import type { DetachedCheckoutDeps } from './detached-checkout.js';
 import { withDetachedCheckout } from './detached-checkout.js';
@@ -93,26 +93,15 @@ export function createPullRequestReviewer(
               : question.discussion.discussion,
         };
         const initial = question.mode === 'initial';
-        const built = initial ? buildPullRequestReviewPrompt(parts) : buildPullRequestFollowUpPrompt(parts);
-        const outcome = await deps.agent.run(
-          {
-            prompt: built.prompt,
-            systemPrompt: built.systemPrompt,
-            cwd: checkout.path,
-            mode: 'review',
-            timeoutMs: deps.timeoutMs,
-          },
-          question.signal,
-        );
-        if (outcome.kind !== 'completed') return { kind: 'failed', reason: `coding CLI ${outcome.kind}` };
-        const body = formatReply({
+        return askAgent({
+          agent: deps.agent,
+          prompt: initial ? buildPullRequestReviewPrompt(parts) : buildPullRequestFollowUpPrompt(parts),
+          cwd: checkout.path,
+          timeoutMs: deps.timeoutMs,
           kind: initial ? 'review' : 'follow_up',
-          text: outcome.output,
           maxLength: deps.maxCommentLength,
+          signal: question.signal,
         });
-        return body === undefined
-          ? { kind: 'failed', reason: 'the coding CLI answered nothing usable' }
-          : { kind: 'reply', body };
       },
       async (reason) => ({ kind: 'blocked', reason }),
     );
