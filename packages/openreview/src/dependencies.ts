@@ -89,6 +89,9 @@ export function createOpenReviewDependencies(options: OpenReviewDependencyOption
     clock,
     backfillMs: config.polling.backfillMs,
   });
+  // A fresh install starts from the moment the daemon starts, not from its first poll: anything
+  // opened after `patchloop review` is up must be answered.
+  cursors.baseline();
   const trackedIssues = createTrackedIssueRepository({ db, clock });
   const trackedPullRequests = createTrackedPullRequestRepository({ db, clock, baseline: cursors.baseline });
 

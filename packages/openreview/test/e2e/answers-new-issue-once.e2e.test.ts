@@ -29,4 +29,18 @@ describe('a new issue', () => {
     expect(comments[0]?.user.login).toBe('patchloop-bot');
     scenario.github.assertNoViolations();
   });
+
+  it('is answered when it was opened after the daemon started but before its first poll', async () => {
+    const scenario = await startReviewScenario();
+    const issue = scenario.github.model.addIssue({
+      title: 'How do I make widgets faster?',
+      body: 'Any setting?',
+    });
+    // The first poll happens a minute after startup: the fresh-install baseline is the start, not the poll.
+    await scenario.clock.advance(60_000);
+
+    await scenario.settle();
+
+    expect(scenario.github.model.comments(issue.number)).toHaveLength(1);
+  });
 });
