@@ -1,54 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadCoreMigrations, openDatabase } from '@patchloop/core';
-import { createFakeClock } from '@patchloop/sandbox';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestReviewKey, pullRequestReviewMetadata } from './review-keys.js';
-import { loadOpenReviewMigrations } from './review-migrations.js';
-import type { TrackedPullRequestRepositoryDeps } from './tracked-pull-request-repository.js';
-import { createTrackedPullRequestRepository } from './tracked-pull-request-repository.js';
+import { day, minute, processed, seen, setup } from './test-builders.js';
 
 // Acceptance scenarios of spec §10 covered here: 44, 45/47 (keys, see review-keys.test.ts), 48,
 // 52, 58-63 (with tracked-pull-request-selection.test.ts), 66, 67. In-flight claims (50) are gone: the queue serialises tasks per PR. There is
 // no legacy JSON state, so the legacy-record and file scenarios (46, 49, 64, 65) do not apply.
-
-const minute = 60_000;
-const day = 86_400_000;
-
-function setup(options: Pick<TrackedPullRequestRepositoryDeps, 'baseline'> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'patchloop-'));
-  const path = join(dir, 'state.db');
-  const clock = createFakeClock(Date.UTC(2026, 0, 1, 10));
-  const migrations = [loadCoreMigrations(), loadOpenReviewMigrations()];
-  let db = openDatabase({ path, migrations, clock });
-  onTestFinished(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const restart = () => {
-    db.close();
-    db = openDatabase({ path, migrations, clock });
-    return createTrackedPullRequestRepository({ db, clock, ...options });
-  };
-  return { db, clock, restart, prs: createTrackedPullRequestRepository({ db, clock, ...options }) };
-}
-
-const seen = (number: number, headSha = 'abc123', updatedAt = '2026-01-01T09:00:00Z') => ({
-  number,
-  headSha,
-  ciState: 'success',
-  createdAt: '2026-01-01T08:00:00Z',
-  updatedAt,
-});
-
-const processed = (number: number, key = `abc123:${number}`, updatedAt = '2026-01-01T09:00:00Z') => ({
-  number,
-  key,
-  headSha: 'abc123',
-  updatedAt,
-  source: 'polling',
-});
 
 describe('trackedPullRequestRepository review keys', () => {
   it('marks one body version reviewed without covering the edited body', () => {
