@@ -1,7 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Clock, DaemonRuntime, Logger } from '@patchloop/core';
-import { createDaemonRuntime } from '@patchloop/core';
+import type {
+  Clock,
+  DaemonRuntime,
+  EnvRecord,
+  GitHubReader,
+  GitHubRepositoryWriter,
+  Logger,
+  Worker,
+  WorktreeManager,
+} from '@patchloop/core';
+import {
+  buildAgentEnvironment,
+  createCodeGitHubClients,
+  createConfiguredAgent,
+  createDaemonRuntime,
+  createDryRunRepositoryWriter,
+  createExecaProcessRunner,
+  createPollCursorRepository,
+  createWorker,
+  createWorktreeManager,
+} from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
+import { readRemoteUrl, remoteAuthConfig } from './git-auth.js';
+import { createApproverCheck } from './ingest/approver-check.js';
+import { createCommentIntakeTask } from './ingest/comment-intake-task.js';
+import type { IssueIntake } from './ingest/issue-intake.js';
+import { createIssueIntake } from './ingest/issue-intake.js';
+import type { AutocodePollCycle } from './ingest/poll-cycle.js';
+import { createAutocodePollCycle } from './ingest/poll-cycle.js';
+import type { WebhookIntake } from './ingest/webhook-intake.js';
+import { createWebhookIntake } from './ingest/webhook-intake.js';
+import { requeueRecoverableDeadLetters } from './maintenance/requeue-recoverable-dead-letters.js';
+import { createIssueExecutionTask } from './pipeline/issue-execution-task.js';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { loadAutocodeMigrations } from './store/autocode-migrations.js';
+import { createAutocodeSnapshotSections } from './store/autocode-snapshot-sections.js';
+import type { IssueRecordRepository } from './store/issue-record-repository.js';
+import { createIssueRecordRepository } from './store/issue-record-repository.js';
+import type { PullRequestRepository } from './store/pull-request-repository.js';
+import { createPullRequestRepository } from './store/pull-request-repository.js';
+import type { RunRepository } from './store/run-repository.js';
+import { createRunRepository } from './store/run-repository.js';
+import { autocodeTaskTypes } from './tasks/autocode-tasks.js';
+import { createValidationRunner } from './validation/run-validation.js';
+import { describeValidationCommands } from './validation/validation-commands.js';
 
 /** Everything the autocode daemon runs on, built once from its config. */
 export interface AutocodeDependencies {
@@ -9,34 +52,310 @@ export interface AutocodeDependencies {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly runtime: DaemonRuntime;
+  readonly reader: GitHubReader;
+  readonly writer: GitHubRepositoryWriter;
+  readonly issues: IssueRecordRepository;
+  readonly runs: RunRepository;
+  readonly pullRequests: PullRequestRepository;
+  readonly intake: IssueIntake;
+  readonly webhookIntake: WebhookIntake;
+  readonly pollCycle: AutocodePollCycle;
+  readonly scheduler: Scheduler;
+  readonly worktrees: WorktreeManager;
+  /** Runs issue runs (long: the coding CLI). */
+  readonly issueWorker: Worker;
+  /** Evaluates comments (short), so approvals are read while an issue run is in progress. */
+  readonly intakeWorker: Worker;
+  /** Looks up the write token's login in the background; never blocks or fails startup. */
+  resolveOwnLogin(): Promise<void>;
   /** Releases what the dependencies hold (the database). */
   close(): void;
 }
 
-/** The task types this daemon queues (admin routes refuse unknown type filters). */
-export const autocodeTaskTypes: readonly string[] = [
-  'issue_execution',
-  'pr_feedback_repair',
-  'source_issue_create',
-];
+const runRetentionMs = 30 * 24 * 3_600_000;
 
-/**
- * The composition root of the autocode daemon: the only place that constructs its adapters.
- * Opening the runtime runs the migrations and refuses a newer or corrupt state database.
- */
-export function createAutocodeDependencies(options: {
+/** The task types this daemon queues (admin routes refuse unknown type filters). */
+export const autocodeTaskTypeList: readonly string[] = Object.values(autocodeTaskTypes);
+
+/** Inputs of the composition root. */
+export interface AutocodeDependencyOptions {
   readonly config: AutocodeConfig;
   readonly logger: Logger;
   readonly clock: Clock;
-}): AutocodeDependencies {
+  /** The daemon's environment; the coding CLI and validation commands get it without any secret. */
+  readonly parentEnv: EnvRecord;
+}
+
+/**
+ * The composition root of the coding daemon: the only place that constructs its adapters. Its
+ * GitHub writer can create and update issues and PRs but has no merge; with DRY_RUN every write is
+ * recorded instead of sent and nothing is pushed. Opening the state database fails fast on a newer
+ * or corrupt file; runs a dead process left `running` are marked orphaned.
+ */
+export function createAutocodeDependencies(options: AutocodeDependencyOptions): AutocodeDependencies {
   const { config, logger, clock } = options;
+  const { execution } = config;
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   const runtime = createDaemonRuntime({
     service: 'autocode',
     version,
     statePath: config.store.path,
+    migrations: [loadAutocodeMigrations()],
+    snapshotSections: createAutocodeSnapshotSections(),
     clock,
     logger,
   });
-  return { config, logger, clock, runtime, close: () => runtime.close() };
+  const { db, queue, eventLog } = runtime;
+  const issues = createIssueRecordRepository({ db, clock });
+  const runs = createRunRepository({ db, clock });
+  const pullRequests = createPullRequestRepository({ db, clock });
+  // We hold the instance lock, so any run still marked running belongs to a process that died.
+  const orphaned = runs.recoverOrphaned(clock.now() + 1);
+  if (orphaned > 0) logger.warn({ runs: orphaned }, 'Marked runs of a stopped daemon as orphaned');
+
+  const repository = config.github.repo.fullName;
+  const clients = createCodeGitHubClients({
+    owner: config.github.repo.owner,
+    repo: config.github.repo.name,
+    apiUrl: config.github.apiUrl,
+    token: config.github.token,
+    ...(config.github.writeToken === undefined ? {} : { writeToken: config.github.writeToken }),
+    logger,
+    clock,
+  });
+  const reader = clients.reader;
+  const writer = config.dryRun
+    ? createDryRunRepositoryWriter(clients.writer, {
+        logger,
+        clock,
+        onIntendedWrite: (write) =>
+          eventLog.append({
+            category: 'dry_run',
+            level: 'info',
+            message: `Would ${write.kind} on ${write.target}`,
+            data: { kind: write.kind, target: write.target },
+          }),
+      })
+    : clients.writer;
+  let ownLogin: string | null = config.github.notifyLogin?.toLowerCase() ?? null;
+
+  const runner = createExecaProcessRunner({ clock });
+  const agent = createConfiguredAgent({
+    cli: config.cli,
+    parentEnv: options.parentEnv,
+    runner,
+    clock,
+    logger,
+  });
+  const scrubbedEnv = buildAgentEnvironment(options.parentEnv);
+  const worktrees = createWorktreeManager({
+    repoPath: config.localRepo.path,
+    worktreeRoot: execution.worktreeRoot,
+    remote: execution.pushRemote,
+    defaultBranch: config.localRepo.defaultBranch,
+    identity: execution.commitUser,
+    env: scrubbedEnv,
+    logger,
+    clock,
+    gitConfig: config.dryRun
+      ? {}
+      : remoteAuthConfig({
+          remoteUrl: readRemoteUrl(config.localRepo.path, execution.pushRemote),
+          login: config.github.notifyLogin,
+          token: config.github.writeToken ?? config.github.token,
+        }),
+  });
+  const validation = createValidationRunner({
+    runner,
+    env: scrubbedEnv,
+    settings: execution.validation,
+    commandTimeoutMs: execution.limits.commandTimeoutMs,
+    testTimeoutMs: execution.limits.testTimeoutMs,
+    logger,
+  });
+  const validationCommands = describeValidationCommands(execution.validation);
+  const approvers = createApproverCheck({
+    reader,
+    approverPermissions: execution.approverPermissions,
+    clock,
+    logger,
+  });
+  const intake = createIssueIntake({
+    queue,
+    issues,
+    eventLog,
+    settings: {
+      mode: execution.mode,
+      autoPlanOnIssueOpen: execution.autoPlanOnIssueOpen,
+      maxAttempts: config.queues.issue.maxAttempts,
+    },
+    logger,
+  });
+
+  const issueHandler = createIssueExecutionTask({
+    reader,
+    approvers,
+    issues,
+    runs,
+    pullRequests,
+    worktrees,
+    implement: {
+      agent,
+      validation,
+      repository,
+      policy: execution.policy,
+      limits: execution.limits,
+      validationCommands,
+      timeoutMs: config.cli.executorTimeoutMs,
+      idleTimeoutMs: config.cli.executorMaxIdleMs,
+    },
+    publish: {
+      reader,
+      writer,
+      dryRun: config.dryRun,
+      repository,
+      limits: execution.limits,
+      branchPrefix: execution.branchPrefix,
+      maxOpenPullRequests: execution.limits.maxOpenPullRequests,
+      forceDraft: execution.forceDraftPr,
+      validationCommands,
+      logger,
+    },
+    eventLog,
+    clock,
+    logger,
+    ownLogin: () => ownLogin,
+    settings: {
+      repository,
+      localRepoPath: config.localRepo.path,
+      defaultBranch: config.localRepo.defaultBranch,
+      prBaseBranch: execution.prBaseBranch,
+      branchPrefix: execution.branchPrefix,
+      forbidMainBaseBranch: execution.forbidMainBaseBranch,
+      mode: execution.mode,
+      autoImplementOnIssueOpen: execution.autoImplementOnIssueOpen,
+      policy: execution.policy,
+      plannerTimeoutMs: config.cli.plannerTimeoutMs,
+      capDeferMs: Math.max(config.polling.intervalMs, 300_000),
+    },
+  });
+  const issueWorker = createWorker({
+    queue,
+    handlers: { [autocodeTaskTypes.issue]: issueHandler },
+    clock,
+    logger,
+    workerId: `autocode-issues-${randomUUID()}`,
+    // Planner + every coding attempt + validation; the handler heartbeats between steps.
+    leaseMs: config.cli.executorTimeoutMs + execution.limits.commandTimeoutMs * 3 + 300_000,
+    pollIntervalMs: config.queues.issue.intervalMs,
+    types: [autocodeTaskTypes.issue],
+  });
+  const intakeWorker = createWorker({
+    queue,
+    handlers: {
+      [autocodeTaskTypes.comment]: createCommentIntakeTask({
+        reader,
+        approvers,
+        intake,
+        eventLog,
+        intentAgent: {
+          agent,
+          cwd: config.localRepo.path,
+          timeoutMs: config.cli.plannerTimeoutMs,
+          repository,
+        },
+        allowApprovalByComment: execution.allowFeatureOnComment,
+        ownLogin: () => ownLogin,
+        logger,
+      }),
+    },
+    clock,
+    logger,
+    workerId: `autocode-intake-${randomUUID()}`,
+    leaseMs: config.cli.plannerTimeoutMs + 120_000,
+    pollIntervalMs: 1_000,
+    types: [autocodeTaskTypes.comment],
+  });
+  runtime.metrics.observeQueueEvents(issueWorker.events);
+  runtime.metrics.observeQueueEvents(intakeWorker.events);
+
+  const pollCycle = createAutocodePollCycle({
+    reader,
+    cursors: createPollCursorRepository({ db, clock }),
+    queue,
+    intake,
+    eventLog,
+    clock,
+    logger,
+    settings: {
+      itemsPerPage: config.polling.itemsPerPage,
+      maxPages: 10,
+      backfillMs: config.polling.backfillMs,
+      listIssues: execution.mode !== 'manual' && execution.autoPlanOnIssueOpen,
+    },
+  });
+  // A fresh install starts from the moment the daemon starts, not from its first poll.
+  pollCycle.baseline();
+  requeueRecoverableDeadLetters({
+    queue,
+    eventLog,
+    markers: config.queues.deadLetters.recoverableMarkers,
+    limit: config.queues.deadLetters.autoRequeueLimit,
+    logger,
+  });
+  const scheduler = createScheduler({ clock, logger });
+  scheduler.register({
+    name: 'prune-cycle',
+    intervalMs: 3_600_000,
+    priority: 'background',
+    firstRunDelayMs: 60_000,
+    // Run records are history for people and prompts; a month is plenty (spec weakness 5).
+    run: async () => ({ prunedRuns: runs.pruneFinishedBefore(clock.now() - runRetentionMs) }),
+  });
+  if (config.polling.enabled) {
+    scheduler.register({
+      name: 'polling-cycle',
+      intervalMs: config.polling.intervalMs,
+      priority: 'normal',
+      run: async () => {
+        try {
+          const report = await pollCycle.runOnce();
+          const failed = report.comments.failed || report.issues?.failed === true;
+          runtime.metrics.recordPollCycle('github', failed ? 'failed' : 'succeeded');
+          return report;
+        } catch (error) {
+          runtime.metrics.recordPollCycle('github', 'failed');
+          throw error;
+        }
+      },
+    });
+  }
+
+  return {
+    config,
+    logger,
+    clock,
+    runtime,
+    reader,
+    writer,
+    issues,
+    runs,
+    pullRequests,
+    intake,
+    webhookIntake: createWebhookIntake({ queue, intake, logger }),
+    pollCycle,
+    scheduler,
+    worktrees,
+    issueWorker,
+    intakeWorker,
+    resolveOwnLogin: async () => {
+      if (ownLogin !== null) return;
+      try {
+        ownLogin = (await clients.writer.getAuthenticatedUser()).login.toLowerCase();
+      } catch (error) {
+        logger.warn({ err: error }, 'Could not look up the write token login; relying on markers');
+      }
+    },
+    close: () => runtime.close(),
+  };
 }

@@ -37,8 +37,12 @@ export type {
 } from './config/source-settings.js';
 export type { ValidationCommand, ValidationSettings } from './config/validation-settings.js';
 
-export type { AutocodeDependencies } from './dependencies.js';
-export { createAutocodeDependencies } from './dependencies.js';
+export type { AutocodeDependencies, AutocodeDependencyOptions } from './dependencies.js';
+export { autocodeTaskTypeList, createAutocodeDependencies } from './dependencies.js';
+export type { IssuePlan } from './planning/issue-plan.js';
 export { buildAutocodeServer } from './server.js';
-export type { RunningAutocode } from './start.js';
+export type { RunningAutocode, StartAutocodeOptions } from './start.js';
 export { startAutocode } from './start.js';
+export { loadAutocodeMigrations } from './store/autocode-migrations.js';
+export type { AutocodeTaskType } from './tasks/autocode-tasks.js';
+export { autocodeTaskTypes } from './tasks/autocode-tasks.js';

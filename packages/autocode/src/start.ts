@@ -1,24 +1,43 @@
-import type { Clock, HttpServer, Logger } from '@patchloop/core';
+import type { Clock, EnvRecord, HttpServer, Logger, WorkerIteration } from '@patchloop/core';
 import { createSystemClock, listen } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
 import { createAutocodeDependencies } from './dependencies.js';
+import type { AutocodePollReport } from './ingest/poll-cycle.js';
 import { buildAutocodeServer } from './server.js';
 
-/** A running autocode daemon. */
+/** A running coding daemon. */
 export interface RunningAutocode {
   /** Base URL the HTTP server listens on. */
   readonly url: string;
-  /** Closes the server, then the database. Safe to call twice. */
+  /** Runs one poll cycle now (the scheduler runs them on its own when loops run). */
+  pollOnce(): Promise<AutocodePollReport>;
+  /** Runs one worker iteration: a waiting comment first, else one issue run. */
+  workOnce(): Promise<WorkerIteration>;
+  /** Stops the scheduler and the workers (a running task gets a grace period), the server, then the database. */
   stop(): Promise<void>;
 }
 
-/** Starts the autocode daemon from a loaded config; used by `patchloop` and by in-process tests. */
-export async function startAutocode(options: {
+/** Options of {@link startAutocode}. */
+export interface StartAutocodeOptions {
   readonly config: AutocodeConfig;
   readonly logger: Logger;
   readonly clock?: Clock;
-}): Promise<RunningAutocode> {
-  const deps = createAutocodeDependencies({ ...options, clock: options.clock ?? createSystemClock() });
+  /** The environment the coding CLI and validation commands inherit, secrets removed; defaults to none. */
+  readonly parentEnv?: EnvRecord;
+  /** False runs no background loops (tests drive `pollOnce`/`workOnce`); default true. */
+  readonly runLoops?: boolean;
+}
+
+const workerStopTimeoutMs = 10_000;
+
+/** Starts the coding daemon from a loaded config; used by `patchloop code` and by in-process tests. */
+export async function startAutocode(options: StartAutocodeOptions): Promise<RunningAutocode> {
+  const deps = createAutocodeDependencies({
+    config: options.config,
+    logger: options.logger,
+    clock: options.clock ?? createSystemClock(),
+    parentEnv: options.parentEnv ?? {},
+  });
   let server: HttpServer;
   let url: string;
   try {
@@ -28,13 +47,49 @@ export async function startAutocode(options: {
     deps.close();
     throw error;
   }
-  deps.logger.info({ url, dryRun: deps.config.dryRun }, 'autocode listening');
+  // In the background: GitHub or a big repository must not delay a listening /health.
+  void deps.resolveOwnLogin();
+  const sweep = deps.worktrees.sweepStale().catch((error: unknown) => {
+    deps.logger.warn({ err: error }, 'Could not sweep leftover worktrees; the next run retries');
+  });
+  const runLoops = options.runLoops ?? true;
+  if (runLoops) {
+    deps.scheduler.start();
+    deps.intakeWorker.start();
+    void sweep.then(() => deps.issueWorker.start());
+  }
+  deps.logger.info(
+    {
+      url,
+      repo: deps.config.github.repo.fullName,
+      dryRun: deps.config.dryRun,
+      mode: deps.config.execution.mode,
+      polling: deps.config.polling.enabled,
+      webhook: deps.config.webhook.enabled,
+    },
+    'autocode listening',
+  );
 
   let stopping: Promise<void> | undefined;
   return {
     url,
+    pollOnce: () => deps.pollCycle.runOnce(),
+    workOnce: async () => {
+      await sweep;
+      const intake = await deps.intakeWorker.runOnce();
+      return intake.kind === 'idle' ? deps.issueWorker.runOnce() : intake;
+    },
     stop: () => {
-      stopping ??= server.close().finally(() => deps.close());
+      stopping ??= (async () => {
+        await deps.scheduler.stop();
+        await Promise.all([
+          deps.intakeWorker.stop({ timeoutMs: workerStopTimeoutMs }),
+          deps.issueWorker.stop({ timeoutMs: workerStopTimeoutMs }),
+        ]);
+        await sweep;
+        await server.close();
+        deps.close();
+      })();
       return stopping;
     },
   };

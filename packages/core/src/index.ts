@@ -238,6 +238,16 @@ export type {
   ReviewState,
   User,
 } from './github/types.js';
+export {
+  CheckRunPayload,
+  CheckSuitePayload,
+  IssueCommentPayload,
+  IssuesPayload,
+  PullRequestPayload,
+  PullRequestReviewCommentPayload,
+  PullRequestReviewPayload,
+  SenderPayload,
+} from './github/webhook-payloads.js';
 export type { VerifyWebhookSignatureInput } from './github/webhook-signature.js';
 export { verifyWebhookSignature } from './github/webhook-signature.js';
 export type { AdminGuardOptions } from './http/admin-guard.js';

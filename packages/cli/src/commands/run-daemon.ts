@@ -42,7 +42,7 @@ const daemons: Record<DaemonCommand, Startable> = {
   code: {
     start: async (env, context, makeLogger) => {
       const config = loadAutocodeConfig(env, context);
-      return startAutocode({ config, logger: makeLogger(config.logLevel) });
+      return startAutocode({ config, logger: makeLogger(config.logLevel), parentEnv: env });
     },
   },
 };

@@ -12,6 +12,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 const daemons = [
   {
     name: 'review',
+    retryPath: (id: number) => `/tasks/${id}/retry`,
     start: (env: Record<string, string>, baseDir: string) =>
       startOpenReview({
         config: loadOpenReviewConfig(env, { baseDir, homeDir: baseDir }),
@@ -20,6 +21,8 @@ const daemons = [
   },
   {
     name: 'code',
+    // The coding daemon keeps the original's per-queue task routes.
+    retryPath: (id: number) => `/tasks/issue/${id}/retry`,
     start: (env: Record<string, string>, baseDir: string) =>
       startAutocode({
         config: loadAutocodeConfig(env, { baseDir, homeDir: baseDir }),
@@ -80,7 +83,7 @@ describe.each(daemons)('the $name daemon HTTP surface', (daemon) => {
   it('refuses admin routes without the token when ADMIN_TOKEN is set', async () => {
     const url = await startDaemon(daemon, { ADMIN_TOKEN: 'a-long-enough-admin-token' });
 
-    const retry = await fetch(`${url}/tasks/1/retry`, { method: 'POST' });
+    const retry = await fetch(`${url}${daemon.retryPath(1)}`, { method: 'POST' });
     const snapshot = await fetch(`${url}/state/snapshot`);
     const withToken = await fetch(`${url}/state/snapshot`, {
       headers: { authorization: 'Bearer a-long-enough-admin-token' },
@@ -94,7 +97,7 @@ describe.each(daemons)('the $name daemon HTTP surface', (daemon) => {
   it('answers retry of an unknown task with 404', async () => {
     const url = await startDaemon(daemon);
 
-    const response = await fetch(`${url}/tasks/999/retry`, { method: 'POST' });
+    const response = await fetch(`${url}${daemon.retryPath(999)}`, { method: 'POST' });
 
     expect(response.status).toBe(404);
   });

@@ -119,6 +119,8 @@ export interface RuntimeServerOptions {
   readonly clock: Clock;
   readonly adminToken: string | undefined;
   readonly taskTypes: readonly string[];
+  /** False drops the generic task routes so the daemon can register its own (see `AdminRoutesOptions`). */
+  readonly includeTaskRoutes?: boolean | undefined;
   readonly health?: HealthReporter;
   readonly webhook?: WebhookRouteOptions | undefined;
   readonly bodyLimitBytes?: number;
@@ -139,6 +141,7 @@ export function buildRuntimeServer(
     admin: {
       admin: { adminToken: options.adminToken },
       taskTypes: options.taskTypes,
+      includeTaskRoutes: options.includeTaskRoutes,
       listTasks: (filter) => queue.list(filter),
       getSummary: () => queue.summary(),
       requeueTask: (id) => queue.requeue(id),

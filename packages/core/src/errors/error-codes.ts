@@ -46,6 +46,14 @@ export const errorCodes = {
   METRIC_INVALID: 'a metric was declared or updated in a way Prometheus cannot expose',
   // daemon (daemon/)
   STORE_IN_USE: 'another daemon process owns the state database',
+  // autocode cycle scheduler (autocode scheduler/)
+  SCHEDULER_CYCLE_DUPLICATE: 'a scheduler cycle was registered twice under the same name',
+  SCHEDULER_CYCLE_INVALID: 'a scheduler cycle was registered with an unusable interval or retry count',
+  SCHEDULER_CYCLE_UNKNOWN: 'no scheduler cycle has that name',
+  SCHEDULER_CYCLE_BUSY: 'the scheduler cycle is already running',
+  SCHEDULER_CYCLE_CANCELLED: 'the scheduler cancelled a running cycle while stopping',
+  // autocode planning and comment intent (autocode planning/, intent/)
+  AGENT_ANSWER_INVALID: 'a coding CLI answer does not hold the JSON object its prompt asked for',
 } as const;
 
 /** One of the stable error codes above. */

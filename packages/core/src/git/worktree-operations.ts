@@ -58,8 +58,18 @@ export interface CreateWorktreeOperationsOptions {
   readonly logger: Logger;
 }
 
-/** Diffs never run external diff drivers or textconv filters the agent could have configured. */
-const safeDiffFlags = ['--no-ext-diff', '--no-textconv', '--no-renames', '--no-color'];
+/**
+ * Diffs never run external diff drivers or textconv filters the agent could have configured, and
+ * always use `a/`/`b/` prefixes whatever `diff.noprefix` says, so patch parsers see stable paths.
+ */
+const safeDiffFlags = [
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-renames',
+  '--no-color',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
 
 /** Creates the worktree-level git operations over `git`. */
 export function createWorktreeOperations(options: CreateWorktreeOperationsOptions): WorktreeOperations {

@@ -16,7 +16,7 @@ import { buildBaseServer } from './build-base-server.js';
 
 const WORKER = 'worker-1';
 
-async function setup(options: { adminToken?: string } = {}) {
+async function setup(options: { adminToken?: string; includeTaskRoutes?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'patchloop-'));
   const clock = createFakeClock(Date.UTC(2026, 2, 1, 12));
   const db = openDatabase({ path: join(dir, 'state.db'), migrations: [loadCoreMigrations()], clock });
@@ -27,6 +27,7 @@ async function setup(options: { adminToken?: string } = {}) {
   await app.register(adminRoutes, {
     admin: { adminToken: options.adminToken },
     taskTypes: ['issue_execution', 'pr_feedback_repair'],
+    ...(options.includeTaskRoutes === undefined ? {} : { includeTaskRoutes: options.includeTaskRoutes }),
     listTasks: (filter) => queue.list(filter),
     getSummary: () => queue.summary(),
     requeueTask: (id) => queue.requeue(id),
@@ -312,6 +313,29 @@ describe('adminRoutes: admin guard', () => {
 
     expect(retry.statusCode).toBe(403);
     expect(snapshot.statusCode).toBe(403);
+    expect(queue.get(task.id)?.status).toBe('dead_letter');
+  });
+});
+
+describe('adminRoutes: includeTaskRoutes', () => {
+  it('leaves the task routes to the daemon when false, keeping snapshot, restore and events', async () => {
+    const { app, queue } = await setup({ includeTaskRoutes: false });
+    const task = deadLetter(queue, 'issue_execution', 'issue:1');
+
+    const taskRoutes = await Promise.all([
+      app.inject({ method: 'GET', url: '/tasks' }),
+      app.inject({ method: 'GET', url: '/tasks/dead-letter' }),
+      app.inject({ method: 'POST', url: '/tasks/retry' }),
+      app.inject({ method: 'POST', url: `/tasks/${task.id}/retry` }),
+    ]);
+    const kept = await Promise.all([
+      app.inject({ method: 'GET', url: '/state/snapshot' }),
+      app.inject({ method: 'GET', url: '/logs/events' }),
+      app.inject({ method: 'POST', url: '/state/restore', payload: {} }),
+    ]);
+
+    expect(taskRoutes.map((response) => response.statusCode)).toEqual([404, 404, 404, 404]);
+    expect(kept.map((response) => response.statusCode)).toEqual([200, 200, 400]);
     expect(queue.get(task.id)?.status).toBe('dead_letter');
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError, IllegalTransitionError } from '../errors/app-error.js';
 import type { QueueSummary } from '../queue/task-queue.js';
@@ -21,6 +21,11 @@ import { toTaskView } from './task-view.js';
 export interface AdminRoutesOptions {
   /** ADMIN_TOKEN handling for the guarded routes (see `createAdminGuard`). */
   readonly admin: AdminGuardOptions;
+  /**
+   * Serve `GET /tasks`, `GET /tasks/dead-letter`, `POST /tasks/retry` and `POST /tasks/:id/retry`
+   * (default true). autocode turns them off and serves its own, spec-shaped task routes instead.
+   */
+  readonly includeTaskRoutes?: boolean | undefined;
   /** The daemon's task types; when given, an unknown `type`/`queue` filter is a 400 instead of an empty list. */
   readonly taskTypes?: readonly string[] | undefined;
   /** Newest first, at most `limit`; one status and one type at a time, like `TaskQueue.list`. */
@@ -61,6 +66,89 @@ const RestoreBody = z.object({
  */
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, options) => {
   const guard = createAdminGuard(options.admin);
+  if (options.includeTaskRoutes !== false) registerTaskRoutes(app, options, guard);
+
+  app.get('/state/snapshot', { preHandler: guard }, async () => ({
+    status: 'ok',
+    snapshot: options.exportSnapshot(),
+    summary: toQueueSummaryView(options.getSummary()),
+  }));
+
+  app.post('/state/restore', { preHandler: guard }, async (request, reply) => {
+    const body = RestoreBody.safeParse(request.body);
+    if (!body.success) return badRequest(reply, describeIssues(body.error));
+    // A restore rewrites rows under a running handler, whose outcome would then be lost.
+    const running = options.getSummary().total.running;
+    if (running > 0) {
+      return reply.status(409).send({
+        error: 'ADMIN_RESTORE_BUSY',
+        message: `${running} task(s) are running; stop the daemon's worker or wait for them, then retry.`,
+      });
+    }
+    try {
+      const report = options.restoreSnapshot(body.data.snapshot);
+      request.log.warn({ restoredRows: report.restoredRows }, 'State restored from a snapshot');
+      return {
+        status: 'ok',
+        restored_rows: report.restoredRows,
+        recovered_running_tasks: report.recoveredRunningTasks,
+        summary: toQueueSummaryView(options.getSummary()),
+      };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'SNAPSHOT_INVALID') {
+        return reply.status(400).send({
+          error: error.code,
+          message: 'The snapshot was refused and nothing was changed.',
+          problems: snapshotProblems(error.message),
+        });
+      }
+      throw error;
+    }
+  });
+
+  app.get('/logs/events', async (request, reply) => {
+    const parsed = parseEventQuery(request.query);
+    if (!parsed.ok) return badRequest(reply, parsed.problems);
+    const query = parsed.value;
+    const matches = options
+      .listEvents({ limit: SCAN_LIMIT })
+      .filter(
+        (event) =>
+          (query.categories.length === 0 || query.categories.includes(event.category.toLowerCase())) &&
+          (query.levels.length === 0 || query.levels.includes(event.level)) &&
+          (query.sources.length === 0 || query.sources.includes(sourceOf(event)?.toLowerCase() ?? '')),
+      )
+      .slice(0, query.limit)
+      // Newest are selected, oldest are shown first (spec §3.16), so the list reads like a log.
+      .reverse();
+    return {
+      status: 'ok',
+      filters: {
+        category: query.categories,
+        level: query.levels,
+        source: query.sources,
+        limit: query.limit,
+      },
+      count: matches.length,
+      events: matches.map((event) => ({
+        id: event.id,
+        timestamp: toIsoSeconds(event.at),
+        category: event.category,
+        level: event.level,
+        message: event.message,
+        source: sourceOf(event) ?? null,
+        data: event.data,
+      })),
+    };
+  });
+};
+
+/** The four task routes of spec §3.7-3.10 in their generic shape (a daemon may serve its own instead). */
+function registerTaskRoutes(
+  app: FastifyInstance,
+  options: AdminRoutesOptions,
+  guard: ReturnType<typeof createAdminGuard>,
+): void {
   const tasksMatching = (query: TaskQuery, perCallLimit: number): Task[] =>
     collectTasks(options.listTasks, query, perCallLimit);
 
@@ -155,81 +243,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
       throw error;
     }
   });
-
-  app.get('/state/snapshot', { preHandler: guard }, async () => ({
-    status: 'ok',
-    snapshot: options.exportSnapshot(),
-    summary: toQueueSummaryView(options.getSummary()),
-  }));
-
-  app.post('/state/restore', { preHandler: guard }, async (request, reply) => {
-    const body = RestoreBody.safeParse(request.body);
-    if (!body.success) return badRequest(reply, describeIssues(body.error));
-    // A restore rewrites rows under a running handler, whose outcome would then be lost.
-    const running = options.getSummary().total.running;
-    if (running > 0) {
-      return reply.status(409).send({
-        error: 'ADMIN_RESTORE_BUSY',
-        message: `${running} task(s) are running; stop the daemon's worker or wait for them, then retry.`,
-      });
-    }
-    try {
-      const report = options.restoreSnapshot(body.data.snapshot);
-      request.log.warn({ restoredRows: report.restoredRows }, 'State restored from a snapshot');
-      return {
-        status: 'ok',
-        restored_rows: report.restoredRows,
-        recovered_running_tasks: report.recoveredRunningTasks,
-        summary: toQueueSummaryView(options.getSummary()),
-      };
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'SNAPSHOT_INVALID') {
-        return reply.status(400).send({
-          error: error.code,
-          message: 'The snapshot was refused and nothing was changed.',
-          problems: snapshotProblems(error.message),
-        });
-      }
-      throw error;
-    }
-  });
-
-  app.get('/logs/events', async (request, reply) => {
-    const parsed = parseEventQuery(request.query);
-    if (!parsed.ok) return badRequest(reply, parsed.problems);
-    const query = parsed.value;
-    const matches = options
-      .listEvents({ limit: SCAN_LIMIT })
-      .filter(
-        (event) =>
-          (query.categories.length === 0 || query.categories.includes(event.category.toLowerCase())) &&
-          (query.levels.length === 0 || query.levels.includes(event.level)) &&
-          (query.sources.length === 0 || query.sources.includes(sourceOf(event)?.toLowerCase() ?? '')),
-      )
-      .slice(0, query.limit)
-      // Newest are selected, oldest are shown first (spec §3.16), so the list reads like a log.
-      .reverse();
-    return {
-      status: 'ok',
-      filters: {
-        category: query.categories,
-        level: query.levels,
-        source: query.sources,
-        limit: query.limit,
-      },
-      count: matches.length,
-      events: matches.map((event) => ({
-        id: event.id,
-        timestamp: toIsoSeconds(event.at),
-        category: event.category,
-        level: event.level,
-        message: event.message,
-        source: sourceOf(event) ?? null,
-        data: event.data,
-      })),
-    };
-  });
-};
+}
 
 /** One listing call per (status, type) pair, merged and sorted as spec §3.7 orders cross-queue lists. */
 function collectTasks(

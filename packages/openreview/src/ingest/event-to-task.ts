@@ -1,4 +1,13 @@
 import type { EnqueueRequest } from '@patchloop/core';
+import {
+  CheckRunPayload,
+  CheckSuitePayload,
+  IssueCommentPayload,
+  IssuesPayload,
+  PullRequestPayload,
+  PullRequestReviewCommentPayload,
+  PullRequestReviewPayload,
+} from '@patchloop/core';
 import type { z } from 'zod';
 import { issueTaskRequest, pullRequestTaskRequest } from '../tasks/review-tasks.js';
 import {
@@ -8,15 +17,6 @@ import {
   ignoredActivityReason,
   isBotAccount,
 } from './activity-rules.js';
-import {
-  CheckRunPayload,
-  CheckSuitePayload,
-  IssueCommentPayload,
-  IssuesPayload,
-  PullRequestPayload,
-  PullRequestReviewCommentPayload,
-  PullRequestReviewPayload,
-} from './webhook-payloads.js';
 
 /** A verified webhook delivery as the intake sees it. */
 export interface WebhookEvent {

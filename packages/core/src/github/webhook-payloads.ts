@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The webhook fields the review daemon relies on, validated at the boundary (STYLE.md: zod at every
+// The webhook fields the daemons rely on, validated at the boundary (STYLE.md: zod at every
 // external boundary). Unknown keys are dropped; a missing field makes the delivery "malformed".
 
 const Account = z.object({ login: z.string().min(1), type: z.string() });

@@ -1,0 +1,97 @@
+import type { EnqueueRequest, TaskPriority } from '@patchloop/core';
+import { z } from 'zod';
+
+/**
+ * The kinds of work the coding daemon queues. The first three are the original's queues (`issue`,
+ * `pr`, `source`); `issue_comment_intake` is PatchLoop's durable inbox for issue comments, so a
+ * webhook delivery is stored and answered at once while the permission check and intent
+ * classification run later.
+ */
+export const autocodeTaskTypes = {
+  issue: 'issue_execution',
+  pullRequest: 'pr_feedback_repair',
+  source: 'source_issue_create',
+  comment: 'issue_comment_intake',
+} as const;
+
+/** An autocode task type. */
+export type AutocodeTaskType = (typeof autocodeTaskTypes)[keyof typeof autocodeTaskTypes];
+
+/** What started an issue run (spec autocode-service §4.2 triggers). */
+export const IssueTrigger = z.enum(['issue_open', 'issue_update', 'implement_comment', 'api']);
+/** What started an issue run. */
+export type IssueTrigger = z.infer<typeof IssueTrigger>;
+
+/** Payload of an `issue_execution` task. */
+export const IssueExecutionPayload = z.object({
+  number: z.number().int().positive(),
+  /** `issue_open` for automatic runs, `implement` for approved ones (the spec's commands). */
+  command: z.enum(['issue_open', 'implement']),
+  /** Approved by a maintainer (comment or API): the run may implement, not only plan. */
+  explicit: z.boolean(),
+  trigger: IssueTrigger,
+  /** The issue's `updated_at` when the trigger saw it. */
+  issueUpdatedAt: z.string(),
+  /** Who approved (comment author), when known. */
+  approvedBy: z.string().nullable(),
+  /** The approving comment, when the approval was a comment. */
+  commentId: z.number().int().positive().nullable(),
+});
+/** Payload of an `issue_execution` task. */
+export type IssueExecutionPayload = z.infer<typeof IssueExecutionPayload>;
+
+/** Payload of an `issue_comment_intake` task: enough to find the comment again. */
+export const CommentIntakePayload = z.object({
+  issueNumber: z.number().int().positive(),
+  commentId: z.number().int().positive(),
+  /** The comment's `updated_at`: an edited comment is a new version and is evaluated again. */
+  commentUpdatedAt: z.string(),
+  body: z.string(),
+  author: z.string(),
+  authorType: z.enum(['User', 'Bot']),
+  source: z.enum(['webhook', 'polling']),
+});
+/** Payload of an `issue_comment_intake` task. */
+export type CommentIntakePayload = z.infer<typeof CommentIntakePayload>;
+
+/** Target key shared by every task about one issue. */
+export function issueTarget(issueNumber: number): string {
+  return `issue:${issueNumber}`;
+}
+
+/**
+ * The enqueue request of an issue run. An approval is keyed by the issue version it approves, so
+ * the same approval seen by webhook, poll and API is one task; an automatic run is keyed by the
+ * version alone. Approvals merge into a waiting automatic run (it becomes explicit and urgent).
+ */
+export function issueTaskRequest(
+  payload: IssueExecutionPayload,
+  options: { readonly source: string; readonly priority: TaskPriority; readonly maxAttempts: number },
+): EnqueueRequest {
+  const kind = payload.explicit ? 'implement' : 'auto';
+  return {
+    type: autocodeTaskTypes.issue,
+    dedupeKey: `issue:${payload.number}:${payload.issueUpdatedAt}:${kind}`,
+    targetKey: issueTarget(payload.number),
+    payload,
+    source: options.source,
+    priority: options.priority,
+    maxAttempts: options.maxAttempts,
+    replaceExisting: payload.explicit,
+  };
+}
+
+/**
+ * The enqueue request of a comment to evaluate; one task per comment version, whoever saw it first.
+ * No target key: every comment on an issue gets its own task (a target would fold them into one).
+ */
+export function commentIntakeRequest(payload: CommentIntakePayload): EnqueueRequest {
+  return {
+    type: autocodeTaskTypes.comment,
+    dedupeKey: `comment:${payload.commentId}:${payload.commentUpdatedAt}`,
+    payload,
+    source: payload.source,
+    priority: 'urgent',
+    maxAttempts: 5,
+  };
+}
