@@ -19,6 +19,8 @@ export interface CommentIntakeDeps {
     readonly repository: string;
   };
   readonly allowApprovalByComment: boolean;
+  /** Lets PatchLoop repair a pull request again; answers what happened (a result summary). */
+  readonly resumeRepair?: (pullNumber: number, by: string) => Promise<string>;
   /** The write token's login, lower-cased, once known: our own comments never approve anything. */
   readonly ownLogin: () => string | null;
   readonly logger: Logger;
@@ -61,6 +63,11 @@ export function createCommentIntakeTask(deps: CommentIntakeDeps): TaskHandler {
         });
       }
       return done('not_approver');
+    }
+    if (classification.kind === 'resume') {
+      const pull = await deps.reader.getIssue(payload.issueNumber);
+      if (!pull.isPullRequest || deps.resumeRepair === undefined) return done('resume_not_applicable');
+      return done(await deps.resumeRepair(payload.issueNumber, payload.author));
     }
     if (!deps.allowApprovalByComment) {
       if (classification.kind !== 'implement') return done('no_implement_intent');

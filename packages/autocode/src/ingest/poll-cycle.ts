@@ -7,6 +7,7 @@ import type {
   TaskQueue,
 } from '@patchloop/core';
 import { advanceCursor, sinceWithOverlap, toIsoSeconds } from '@patchloop/core';
+import { slashCommandOf } from '../intent/comment-text.js';
 import { commentIntakeRequest } from '../tasks/autocode-tasks.js';
 import type { IssueIntake } from './issue-intake.js';
 
@@ -106,8 +107,9 @@ export function createAutocodePollCycle(deps: {
     });
     let queued = 0;
     for (const comment of comments) {
-      // Pull request conversations belong to the repair loop, as in the webhook intake.
-      if (comment.body.trim() === '' || isPullRequestComment(comment.htmlUrl)) continue;
+      // Pull request conversations matter only for a maintainer's `/patchloop resume`.
+      if (comment.body.trim() === '') continue;
+      if (isPullRequestComment(comment.htmlUrl) && slashCommandOf(comment.body) !== 'resume') continue;
       const { created } = deps.queue.enqueue(
         commentIntakeRequest({
           issueNumber: comment.issueNumber,

@@ -1,5 +1,6 @@
 import type { Logger, TaskQueue, WebhookDelivery } from '@patchloop/core';
 import { IssueCommentPayload, IssuesPayload } from '@patchloop/core';
+import { slashCommandOf } from '../intent/comment-text.js';
 import { commentIntakeRequest } from '../tasks/autocode-tasks.js';
 import type { IssueIntake } from './issue-intake.js';
 
@@ -47,8 +48,10 @@ export function createWebhookIntake(deps: {
       const parsed = IssueCommentPayload.safeParse(delivery.payload);
       if (!parsed.success) return ignore(delivery, 'malformed issue_comment payload');
       const { issue, comment } = parsed.data;
-      if (issue.pull_request !== undefined) return ignore(delivery, 'pull request conversation');
       if (comment.body === null || comment.body.trim() === '') return ignore(delivery, 'empty comment');
+      if (issue.pull_request !== undefined && slashCommandOf(comment.body) !== 'resume') {
+        return ignore(delivery, 'pull request conversation');
+      }
       const { created } = deps.queue.enqueue(
         commentIntakeRequest({
           issueNumber: issue.number,

@@ -28,7 +28,8 @@ export type CommentIntentReason =
 
 /** The deterministic reading of one issue comment. */
 export interface CommentIntent {
-  readonly kind: 'implement' | 'redirect' | 'none';
+  /** `resume`: a maintainer re-invites PatchLoop to repair a pull request it stopped working on. */
+  readonly kind: 'implement' | 'redirect' | 'resume' | 'none';
   readonly reason: CommentIntentReason;
 }
 
@@ -43,6 +44,7 @@ export function classifyComment(body: string): CommentIntent {
   if (isBotGenerated(body)) return { kind: 'none', reason: 'bot_generated' };
   const command = slashCommandOf(body);
   if (command === 'stop') return { kind: 'redirect', reason: 'slash_command' };
+  if (command === 'resume') return { kind: 'resume', reason: 'slash_command' };
   if (isRedirect(body)) return { kind: 'redirect', reason: 'redirect_phrase' };
   if (command === 'implement') return { kind: 'implement', reason: 'slash_command' };
   if (requestsImplementation(body)) return { kind: 'implement', reason: 'approval_phrase' };

@@ -3,19 +3,25 @@
 
 const implementCommand = /^\/(?:patchloop\s+)?implement(?=\s|$)/i;
 const stopCommand = /^\/patchloop\s+stop(?=\s|$)/i;
+const resumeCommand = /^\/patchloop\s+resume(?=\s|$)/i;
 
 /** The intent a slash command states. */
-export type SlashCommand = 'implement' | 'stop';
+export type SlashCommand = 'implement' | 'stop' | 'resume';
+
+/** What a maintainer comments on a pull request to let PatchLoop repair it again. */
+export const resumeCommandText = '/patchloop resume';
 
 /**
  * The slash command of a comment: `/implement` or `/patchloop implement` → implement,
- * `/patchloop stop` → stop, as the first token of any line. A bare `/stop` is not one.
+ * `/patchloop stop` → stop, `/patchloop resume` → resume, as the first token of any line. A bare
+ * `/stop` is not one.
  */
 export function slashCommandOf(body: string): SlashCommand | undefined {
   for (const line of body.split(/\r\n|\r|\n/)) {
     const token = line.trim();
     if (implementCommand.test(token)) return 'implement';
     if (stopCommand.test(token)) return 'stop';
+    if (resumeCommand.test(token)) return 'resume';
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { describeFindings, inspectPatch, isPermanentFinding } from '../inspectio
 import type { InspectionReport } from '../inspection/inspection-report.js';
 import { buildExecutionPrompt, repairNote } from '../planning/execution-prompt.js';
 import type { IssuePlan } from '../planning/issue-plan.js';
+import type { BuiltPrompt } from '../planning/prompt-text.js';
 import type { ValidationRunner } from '../validation/run-validation.js';
 import { environmentBlocker, failedStepsSummary } from '../validation/summaries.js';
 import type { ValidationReport } from '../validation/validation-report.js';
@@ -47,44 +48,39 @@ export interface ImplementDeps {
   readonly idleTimeoutMs: number;
 }
 
+/** What one coding run works on: how to ask, what the change is measured against, what it must include. */
+export interface CodingRun {
+  readonly worktree: Worktree;
+  /** The prompt of attempt `attempt` (1-based), given the repair notes so far (last 3 shown). */
+  readonly prompt: (attempt: number, notes: readonly string[]) => BuiltPrompt;
+  /** The commit the change is measured against: the base for an issue, the PR head for a repair. */
+  readonly diffBase: string;
+  readonly requireTestChanges: boolean;
+  readonly allowedPaths: readonly string[];
+  /** Extra CLI attempts after the first. */
+  readonly repairAttempts: number;
+  readonly testTimeoutMs?: number;
+  /** Reasons earlier runs failed, oldest first. */
+  readonly previousFailures: readonly string[];
+  readonly signal: AbortSignal;
+  /** Called after each long step to keep the task's lease. */
+  readonly heartbeat: () => void;
+}
+
 /**
  * The coding attempts of spec autocode-execution §2.9 in a prepared worktree: CLI, then patch
- * inspection of the whole change against the base (before any validation command runs the agent's
- * code), then validation; a refusal becomes a repair note for the next attempt, which builds on
- * the previous edits. Up to `issueRepairMaxAttempts + 1` CLI calls.
+ * inspection of the whole change against `diffBase` (before any validation command runs the
+ * agent's code), then validation; a refusal becomes a repair note for the next attempt, which
+ * builds on the previous edits. Up to `repairAttempts + 1` CLI calls.
  */
-export async function implementInWorktree(
-  deps: ImplementDeps,
-  input: {
-    readonly worktree: Worktree;
-    readonly issue: Pick<Issue, 'number' | 'title' | 'body'>;
-    readonly plan: IssuePlan;
-    readonly trustedAuthor: boolean;
-    /** Reasons earlier runs of this issue failed, oldest first. */
-    readonly previousFailures: readonly string[];
-    readonly signal: AbortSignal;
-    /** Called after each long step to keep the task's lease. */
-    readonly heartbeat: () => void;
-  },
-): Promise<ImplementationResult> {
-  const { worktree, plan } = input;
-  const maxAttempts = Math.max(0, deps.limits.issueRepairMaxAttempts) + 1;
-  const notes = [...input.previousFailures];
+export async function runCodingAttempts(deps: ImplementDeps, run: CodingRun): Promise<ImplementationResult> {
+  const { worktree } = run;
+  const maxAttempts = Math.max(0, run.repairAttempts) + 1;
+  const notes = [...run.previousFailures];
   let last: Extract<ImplementationResult, { kind: 'rejected' }> | undefined;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const { systemPrompt, prompt } = buildExecutionPrompt({
-      repository: deps.repository,
-      issue: input.issue,
-      taskType: plan.triage.taskType,
-      plan: plan.plan,
-      attempt,
-      repairNotes: notes.slice(-3),
-      validationCommands: deps.validationCommands,
-      limits: deps.limits,
-      blockedPaths: deps.policy.blockedPaths,
-      trustedAuthor: input.trustedAuthor,
-    });
+    const { systemPrompt, prompt } = run.prompt(attempt, notes.slice(-3));
     const outcome = await deps.agent.run(
       {
         prompt,
@@ -95,12 +91,12 @@ export async function implementInWorktree(
         idleTimeoutMs: deps.idleTimeoutMs,
         outputFormat: 'text',
       },
-      input.signal,
+      run.signal,
     );
-    input.heartbeat();
+    run.heartbeat();
     if (outcome.kind !== 'completed') return { kind: 'agent_unavailable', outcome };
 
-    const diff = await worktree.diffAgainst(worktree.baseSha);
+    const diff = await worktree.diffAgainst(run.diffBase);
     if (diff.files.length === 0) {
       last = {
         kind: 'rejected',
@@ -113,8 +109,8 @@ export async function implementInWorktree(
       const inspection = inspectPatch({
         diff,
         settings: { ...deps.policy, limits: deps.limits },
-        requireTestChanges: plan.triage.taskType === 'bug_fix',
-        allowedPaths: plan.plan.estimatedFiles,
+        requireTestChanges: run.requireTestChanges,
+        allowedPaths: run.allowedPaths,
       });
       if (!inspection.allowed) {
         last = {
@@ -126,8 +122,11 @@ export async function implementInWorktree(
           attempts: attempt,
         };
       } else {
-        const validation = await deps.validation.runAll(worktree.path, { signal: input.signal });
-        input.heartbeat();
+        const validation = await deps.validation.runAll(worktree.path, {
+          signal: run.signal,
+          ...(run.testTimeoutMs === undefined ? {} : { testTimeoutMs: run.testTimeoutMs }),
+        });
+        run.heartbeat();
         if (validation.success) {
           return {
             kind: 'ready',
@@ -155,4 +154,43 @@ export async function implementInWorktree(
   }
   // maxAttempts ≥ 1, so the loop ran and every path that did not return set `last`.
   return last as Extract<ImplementationResult, { kind: 'rejected' }>;
+}
+
+/** An issue's coding run: the execution prompt over the approved plan, measured against the base. */
+export function implementInWorktree(
+  deps: ImplementDeps,
+  input: {
+    readonly worktree: Worktree;
+    readonly issue: Pick<Issue, 'number' | 'title' | 'body'>;
+    readonly plan: IssuePlan;
+    readonly trustedAuthor: boolean;
+    readonly previousFailures: readonly string[];
+    readonly signal: AbortSignal;
+    readonly heartbeat: () => void;
+  },
+): Promise<ImplementationResult> {
+  const { plan } = input;
+  return runCodingAttempts(deps, {
+    worktree: input.worktree,
+    prompt: (attempt, notes) =>
+      buildExecutionPrompt({
+        repository: deps.repository,
+        issue: input.issue,
+        taskType: plan.triage.taskType,
+        plan: plan.plan,
+        attempt,
+        repairNotes: notes,
+        validationCommands: deps.validationCommands,
+        limits: deps.limits,
+        blockedPaths: deps.policy.blockedPaths,
+        trustedAuthor: input.trustedAuthor,
+      }),
+    diffBase: input.worktree.baseSha,
+    requireTestChanges: plan.triage.taskType === 'bug_fix',
+    allowedPaths: plan.plan.estimatedFiles,
+    repairAttempts: deps.limits.issueRepairMaxAttempts,
+    previousFailures: input.previousFailures,
+    signal: input.signal,
+    heartbeat: input.heartbeat,
+  });
 }

@@ -244,6 +244,42 @@ describe('toCheckRun and toCombinedStatus', () => {
     expect(run).toMatchObject({ name: 'test', conclusion: 'failure' });
     expect(combined.statuses[0]).toMatchObject({ context: 'ci/lint', state: 'pending' });
   });
+
+  it('maps a check run report and its start time', () => {
+    const data = {
+      id: 2,
+      name: 'build',
+      status: 'completed',
+      conclusion: 'failure',
+      head_sha: 'e'.repeat(40),
+      started_at: '2026-01-01T00:00:00Z',
+      completed_at: '2026-01-01T00:05:00Z',
+      html_url: null,
+      output: { title: '2 errors', summary: 'tsc failed', text: null, annotations_count: 0 },
+    };
+
+    const run = toCheckRun(data);
+
+    expect(run.startedAt).toBe('2026-01-01T00:00:00Z');
+    expect(run.output).toEqual({ title: '2 errors', summary: 'tsc failed', text: null });
+  });
+
+  it('reports an absent check run output as empty parts', () => {
+    const data = {
+      id: 3,
+      name: 'build',
+      status: 'queued',
+      conclusion: null,
+      head_sha: 'e'.repeat(40),
+      completed_at: null,
+      html_url: null,
+    };
+
+    const run = toCheckRun(data);
+
+    expect(run.startedAt).toBeNull();
+    expect(run.output).toEqual({ title: null, summary: null, text: null });
+  });
 });
 
 describe('toPermission', () => {

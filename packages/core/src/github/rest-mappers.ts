@@ -199,8 +199,14 @@ export function toCheckRun(data: unknown): CheckRun {
     status: run.status,
     conclusion: run.conclusion,
     headSha: run.head_sha,
+    startedAt: run.started_at ?? null,
     completedAt: run.completed_at,
     htmlUrl: run.html_url,
+    output: {
+      title: run.output?.title ?? null,
+      summary: run.output?.summary ?? null,
+      text: run.output?.text ?? null,
+    },
   };
 }
 

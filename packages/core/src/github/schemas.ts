@@ -156,8 +156,17 @@ export const RestCheckRun = z.object({
   status: z.string(),
   conclusion: z.string().nullable(),
   head_sha: z.string(),
+  started_at: z.string().nullish(),
   completed_at: z.string().nullable(),
   html_url: z.string().nullable(),
+  // GitHub always sends `output`; tolerate its absence so a sparse payload still maps.
+  output: z
+    .object({
+      title: z.string().nullish(),
+      summary: z.string().nullish(),
+      text: z.string().nullish(),
+    })
+    .nullish(),
 });
 /** A check run. */
 export type RestCheckRun = z.infer<typeof RestCheckRun>;

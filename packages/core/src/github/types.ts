@@ -144,8 +144,15 @@ export interface CheckRun {
   /** Set once completed: `success`, `failure`, `neutral`, `cancelled`, `skipped`, `timed_out`... */
   readonly conclusion: string | null;
   readonly headSha: string;
+  readonly startedAt: string | null;
   readonly completedAt: string | null;
   readonly htmlUrl: string | null;
+  /** What the check reported: a title, a Markdown summary and details (often the log tail). */
+  readonly output: {
+    readonly title: string | null;
+    readonly summary: string | null;
+    readonly text: string | null;
+  };
 }
 
 /** A commit status state, as GitHub reports it. */

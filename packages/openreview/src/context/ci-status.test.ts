@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { aggregateCiStatus, summarizeCi } from './ci-status.js';
 
 function run(name: string, status: string, conclusion: string | null = null): CheckRun {
-  return { id: name.length, name, status, conclusion, headSha: 'abc', completedAt: null, htmlUrl: null };
+  return {
+    id: name.length,
+    name,
+    status,
+    conclusion,
+    headSha: 'abc',
+    startedAt: null,
+    completedAt: null,
+    htmlUrl: null,
+    output: { title: null, summary: null, text: null },
+  };
 }
 
 function combined(
