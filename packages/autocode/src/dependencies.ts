@@ -33,13 +33,18 @@ import type { WebhookIntake } from './ingest/webhook-intake.js';
 import { createWebhookIntake } from './ingest/webhook-intake.js';
 import { requeueRecoverableDeadLetters } from './maintenance/requeue-recoverable-dead-letters.js';
 import { createIssueExecutionTask } from './pipeline/issue-execution-task.js';
+import type { RepairLoop } from './repair/create-repair-loop.js';
+import { createRepairLoop } from './repair/create-repair-loop.js';
+import { registerAutocodeCycles } from './scheduler/autocode-cycles.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { loadAutocodeMigrations } from './store/autocode-migrations.js';
 import { createAutocodeSnapshotSections } from './store/autocode-snapshot-sections.js';
+import { createFeedbackLedgerRepository } from './store/feedback-ledger-repository.js';
 import type { IssueRecordRepository } from './store/issue-record-repository.js';
 import { createIssueRecordRepository } from './store/issue-record-repository.js';
 import type { PullRequestRepository } from './store/pull-request-repository.js';
 import { createPullRequestRepository } from './store/pull-request-repository.js';
+import { createRepairRoundRepository } from './store/repair-round-repository.js';
 import type { RunRepository } from './store/run-repository.js';
 import { createRunRepository } from './store/run-repository.js';
 import { autocodeTaskTypes } from './tasks/autocode-tasks.js';
@@ -66,13 +71,13 @@ export interface AutocodeDependencies {
   readonly issueWorker: Worker;
   /** Evaluates comments (short), so approvals are read while an issue run is in progress. */
   readonly intakeWorker: Worker;
+  /** Scans tracked pull requests and runs their repairs. */
+  readonly repairLoop: RepairLoop;
   /** Looks up the write token's login in the background; never blocks or fails startup. */
   resolveOwnLogin(): Promise<void>;
   /** Releases what the dependencies hold (the database). */
   close(): void;
 }
-
-const runRetentionMs = 30 * 24 * 3_600_000;
 
 /** The task types this daemon queues (admin routes refuse unknown type filters). */
 export const autocodeTaskTypeList: readonly string[] = Object.values(autocodeTaskTypes);
@@ -109,6 +114,8 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
   const issues = createIssueRecordRepository({ db, clock });
   const runs = createRunRepository({ db, clock });
   const pullRequests = createPullRequestRepository({ db, clock });
+  const ledger = createFeedbackLedgerRepository({ db, clock });
+  const repairRounds = createRepairRoundRepository({ db, clock });
   // We hold the instance lock, so any run still marked running belongs to a process that died.
   const orphaned = runs.recoverOrphaned(clock.now() + 1);
   if (orphaned > 0) logger.warn({ runs: orphaned }, 'Marked runs of a stopped daemon as orphaned');
@@ -192,6 +199,47 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     logger,
   });
 
+  const implement = {
+    agent,
+    validation,
+    repository,
+    policy: execution.policy,
+    limits: execution.limits,
+    validationCommands,
+    timeoutMs: config.cli.executorTimeoutMs,
+    idleTimeoutMs: config.cli.executorMaxIdleMs,
+  };
+  const feedbackQueues = config.queues.reviewFeedback;
+  const repairLoop = createRepairLoop({
+    reader,
+    writer,
+    queue,
+    approvers,
+    pullRequests,
+    ledger,
+    rounds: repairRounds,
+    runs,
+    worktrees,
+    implement,
+    eventLog,
+    clock,
+    logger,
+    settings: {
+      tracking: {
+        repository,
+        branchPrefix: execution.branchPrefix,
+        trackAuthors: feedbackQueues.trackAuthors,
+        queueEnabled: feedbackQueues.queueEnabled,
+        pollEnabled: feedbackQueues.pollEnabled,
+      },
+      dryRun: config.dryRun,
+      limits: execution.limits,
+      maxAttempts: config.queues.pullRequest.maxAttempts,
+      botLogins: [],
+    },
+    leaseMs: config.cli.executorTimeoutMs + execution.limits.repairTestTimeoutMs * 2 + 300_000,
+    pollIntervalMs: config.queues.pullRequest.intervalMs,
+  });
   const issueHandler = createIssueExecutionTask({
     reader,
     approvers,
@@ -199,16 +247,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     runs,
     pullRequests,
     worktrees,
-    implement: {
-      agent,
-      validation,
-      repository,
-      policy: execution.policy,
-      limits: execution.limits,
-      validationCommands,
-      timeoutMs: config.cli.executorTimeoutMs,
-      idleTimeoutMs: config.cli.executorMaxIdleMs,
-    },
+    implement,
     publish: {
       reader,
       writer,
@@ -265,6 +304,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
           repository,
         },
         allowApprovalByComment: execution.allowFeatureOnComment,
+        resumeRepair: (pullNumber, by) => repairLoop.resume(pullNumber, by),
         ownLogin: () => ownLogin,
         logger,
       }),
@@ -278,6 +318,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
   });
   runtime.metrics.observeQueueEvents(issueWorker.events);
   runtime.metrics.observeQueueEvents(intakeWorker.events);
+  runtime.metrics.observeQueueEvents(repairLoop.worker.events);
 
   const pollCycle = createAutocodePollCycle({
     reader,
@@ -304,32 +345,19 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     logger,
   });
   const scheduler = createScheduler({ clock, logger });
-  scheduler.register({
-    name: 'prune-cycle',
-    intervalMs: 3_600_000,
-    priority: 'background',
-    firstRunDelayMs: 60_000,
-    // Run records are history for people and prompts; a month is plenty (spec weakness 5).
-    run: async () => ({ prunedRuns: runs.pruneFinishedBefore(clock.now() - runRetentionMs) }),
+  registerAutocodeCycles({
+    scheduler,
+    clock,
+    metrics: runtime.metrics,
+    runs,
+    pollCycle,
+    repairLoop,
+    polling: config.polling,
+    pullRequests: {
+      enabled: feedbackQueues.pollEnabled || feedbackQueues.queueEnabled,
+      intervalMs: feedbackQueues.intervalMs,
+    },
   });
-  if (config.polling.enabled) {
-    scheduler.register({
-      name: 'polling-cycle',
-      intervalMs: config.polling.intervalMs,
-      priority: 'normal',
-      run: async () => {
-        try {
-          const report = await pollCycle.runOnce();
-          const failed = report.comments.failed || report.issues?.failed === true;
-          runtime.metrics.recordPollCycle('github', failed ? 'failed' : 'succeeded');
-          return report;
-        } catch (error) {
-          runtime.metrics.recordPollCycle('github', 'failed');
-          throw error;
-        }
-      },
-    });
-  }
 
   return {
     config,
@@ -348,6 +376,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     worktrees,
     issueWorker,
     intakeWorker,
+    repairLoop,
     resolveOwnLogin: async () => {
       if (ownLogin !== null) return;
       try {

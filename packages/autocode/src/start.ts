@@ -3,6 +3,7 @@ import { createSystemClock, listen } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
 import { createAutocodeDependencies } from './dependencies.js';
 import type { AutocodePollReport } from './ingest/poll-cycle.js';
+import type { PullRequestScanReport } from './repair/pull-request-scan.js';
 import { buildAutocodeServer } from './server.js';
 
 /** A running coding daemon. */
@@ -11,8 +12,10 @@ export interface RunningAutocode {
   readonly url: string;
   /** Runs one poll cycle now (the scheduler runs them on its own when loops run). */
   pollOnce(): Promise<AutocodePollReport>;
-  /** Runs one worker iteration: a waiting comment first, else one issue run. */
+  /** Runs one worker iteration: a waiting comment first, else one issue run, else one repair. */
   workOnce(): Promise<WorkerIteration>;
+  /** Scans the tracked pull requests now and queues their repairs. */
+  scanPullRequestsOnce(): Promise<PullRequestScanReport>;
   /** Stops the scheduler and the workers (a running task gets a grace period), the server, then the database. */
   stop(): Promise<void>;
 }
@@ -56,7 +59,10 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
   if (runLoops) {
     deps.scheduler.start();
     deps.intakeWorker.start();
-    void sweep.then(() => deps.issueWorker.start());
+    void sweep.then(() => {
+      deps.issueWorker.start();
+      deps.repairLoop.worker.start();
+    });
   }
   deps.logger.info(
     {
@@ -77,14 +83,18 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
     workOnce: async () => {
       await sweep;
       const intake = await deps.intakeWorker.runOnce();
-      return intake.kind === 'idle' ? deps.issueWorker.runOnce() : intake;
+      if (intake.kind !== 'idle') return intake;
+      const issue = await deps.issueWorker.runOnce();
+      return issue.kind === 'idle' ? deps.repairLoop.worker.runOnce() : issue;
     },
+    scanPullRequestsOnce: () => deps.repairLoop.scanOnce(),
     stop: () => {
       stopping ??= (async () => {
         await deps.scheduler.stop();
         await Promise.all([
           deps.intakeWorker.stop({ timeoutMs: workerStopTimeoutMs }),
           deps.issueWorker.stop({ timeoutMs: workerStopTimeoutMs }),
+          deps.repairLoop.worker.stop({ timeoutMs: workerStopTimeoutMs }),
         ]);
         await sweep;
         await server.close();

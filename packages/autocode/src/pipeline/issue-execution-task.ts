@@ -255,6 +255,8 @@ export function createIssueExecutionTask(deps: IssuePipelineDeps): TaskHandler {
               url: published.pullRequest.htmlUrl,
               status: 'open',
             });
+            // The repair loop treats any other head as someone else's push.
+            deps.pullRequests.setKnownHead(published.pullRequest.number, published.commitSha);
             deps.issues.recordPublication({
               number: n,
               branch,

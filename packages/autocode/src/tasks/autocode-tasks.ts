@@ -95,3 +95,56 @@ export function commentIntakeRequest(payload: CommentIntakePayload): EnqueueRequ
     maxAttempts: 5,
   };
 }
+
+/** A feedback item as stored in a repair task's payload (see repair/feedback-item.ts). */
+const FeedbackItemPayload = z.object({
+  kind: z.enum(['review', 'review_comment', 'ci_failure']),
+  id: z.string(),
+  author: z.string(),
+  authorIsBot: z.boolean(),
+  trusted: z.boolean(),
+  body: z.string(),
+  path: z.string().nullable(),
+  line: z.number().int().nullable(),
+  side: z.string().nullable(),
+  reviewId: z.number().int().nullable(),
+  state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']).nullable(),
+  at: z.string(),
+  fingerprint: z.string(),
+});
+
+/** Payload of a `pr_feedback_repair` task: the open feedback on one head of a tracked PR. */
+export const PullRequestRepairPayload = z.object({
+  number: z.number().int().positive(),
+  /** The head the feedback was read on; a different head at run time means someone pushed. */
+  headSha: z.string(),
+  feedbackKey: z.string(),
+  items: z.array(FeedbackItemPayload),
+});
+/** Payload of a `pr_feedback_repair` task. */
+export type PullRequestRepairPayload = z.infer<typeof PullRequestRepairPayload>;
+
+/** Target key shared by every repair task of one pull request. */
+export function pullRequestTarget(pullNumber: number): string {
+  return `pr:${pullNumber}`;
+}
+
+/**
+ * The enqueue request of a repair: keyed by the feedback key, so the same feedback seen by a
+ * webhook, a poll or after a restart is one task; newer feedback merges into the waiting task.
+ */
+export function repairTaskRequest(
+  payload: PullRequestRepairPayload,
+  options: { readonly source: string; readonly maxAttempts: number },
+): EnqueueRequest {
+  return {
+    type: autocodeTaskTypes.pullRequest,
+    dedupeKey: payload.feedbackKey,
+    targetKey: pullRequestTarget(payload.number),
+    payload,
+    source: options.source,
+    priority: 'normal',
+    maxAttempts: options.maxAttempts,
+    replaceExisting: true,
+  };
+}

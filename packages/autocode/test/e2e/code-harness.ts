@@ -84,6 +84,30 @@ export const goodFix: readonly FakeAgentStep[] = [
   { kind: 'print', text: 'Made widgets fast by default and added a test.' },
 ];
 
+/** A repair of review feedback: a named export the reviewer asked for. */
+export const speedExportRepair: readonly FakeAgentStep[] = [
+  {
+    kind: 'write',
+    path: 'src/widget.js',
+    content: "export const widgetMode = 'fast';\nexport const widgetSpeed = 10;\n",
+  },
+  { kind: 'print', text: 'Exported widgetSpeed as asked.' },
+];
+
+/** Opens PatchLoop's PR for a new issue through the API and returns its number. */
+export async function openPatchLoopPullRequest(scenario: CodeScenario): Promise<number> {
+  const issue = scenario.github.model.addIssue({
+    title: 'Widgets are slow by default',
+    body: 'Fast please.',
+    user: 'visitor',
+  });
+  await scenario.post(`/issues/${issue.number}/implement`);
+  await scenario.settle();
+  const pull = scenario.github.model.listPullRequests()[0];
+  if (pull === undefined) throw new Error('PatchLoop opened no pull request');
+  return pull.number;
+}
+
 /** The repository's own check: fails until widgets are fast. */
 const checkScript = [
   "import { widgetMode } from '../src/widget.js';",
@@ -175,6 +199,7 @@ export async function startCodeScenario(
     settle: async () => {
       for (let round = 0; round < 10; round += 1) {
         await scenario.daemon.pollOnce();
+        await scenario.daemon.scanPullRequestsOnce();
         let ran = false;
         for (;;) {
           const iteration = await scenario.daemon.workOnce();

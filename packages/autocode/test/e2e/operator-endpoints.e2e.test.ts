@@ -38,7 +38,7 @@ describe('the operator endpoints of patchloop code', () => {
       issue_task_queue: emptyQueue,
       pr_task_queue: emptyQueue,
       source_task_queue: emptyQueue,
-      scheduler: { registered: 2 },
+      scheduler: { registered: 3 },
     });
     expect(observability.status).toBe(200);
     expect(metrics.status).toBe(200);
