@@ -12,10 +12,8 @@ import type {
 } from '@patchloop/core';
 import {
   buildAgentEnvironment,
-  createCodeGitHubClients,
   createConfiguredAgent,
   createDaemonRuntime,
-  createDryRunRepositoryWriter,
   createExecaProcessRunner,
   createPollCursorRepository,
   createWorker,
@@ -23,6 +21,7 @@ import {
 } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
 import { readRemoteUrl, remoteAuthConfig } from './git-auth.js';
+import { createAutocodeGitHub } from './github-access.js';
 import { createApproverCheck } from './ingest/approver-check.js';
 import { createCommentIntakeTask } from './ingest/comment-intake-task.js';
 import type { IssueIntake } from './ingest/issue-intake.js';
@@ -37,16 +36,14 @@ import type { RepairLoop } from './repair/create-repair-loop.js';
 import { createRepairLoop } from './repair/create-repair-loop.js';
 import { registerAutocodeCycles } from './scheduler/autocode-cycles.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import type { SourceLoop } from './sources/create-source-loop.js';
+import { createSourceLoop } from './sources/create-source-loop.js';
 import { loadAutocodeMigrations } from './store/autocode-migrations.js';
 import { createAutocodeSnapshotSections } from './store/autocode-snapshot-sections.js';
-import { createFeedbackLedgerRepository } from './store/feedback-ledger-repository.js';
+import { createAutocodeStores } from './store/autocode-stores.js';
 import type { IssueRecordRepository } from './store/issue-record-repository.js';
-import { createIssueRecordRepository } from './store/issue-record-repository.js';
 import type { PullRequestRepository } from './store/pull-request-repository.js';
-import { createPullRequestRepository } from './store/pull-request-repository.js';
-import { createRepairRoundRepository } from './store/repair-round-repository.js';
 import type { RunRepository } from './store/run-repository.js';
-import { createRunRepository } from './store/run-repository.js';
 import { autocodeTaskTypes } from './tasks/autocode-tasks.js';
 import { createValidationRunner } from './validation/run-validation.js';
 import { describeValidationCommands } from './validation/validation-commands.js';
@@ -73,6 +70,8 @@ export interface AutocodeDependencies {
   readonly intakeWorker: Worker;
   /** Scans tracked pull requests and runs their repairs. */
   readonly repairLoop: RepairLoop;
+  /** Syncs the Markdown backlog and idle findings into issues. */
+  readonly sourceLoop: SourceLoop;
   /** Looks up the write token's login in the background; never blocks or fails startup. */
   resolveOwnLogin(): Promise<void>;
   /** Releases what the dependencies hold (the database). */
@@ -111,39 +110,17 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     logger,
   });
   const { db, queue, eventLog } = runtime;
-  const issues = createIssueRecordRepository({ db, clock });
-  const runs = createRunRepository({ db, clock });
-  const pullRequests = createPullRequestRepository({ db, clock });
-  const ledger = createFeedbackLedgerRepository({ db, clock });
-  const repairRounds = createRepairRoundRepository({ db, clock });
+  const { issues, runs, pullRequests, ledger, backlogItems, repairRounds } = createAutocodeStores({
+    db,
+    clock,
+  });
   // We hold the instance lock, so any run still marked running belongs to a process that died.
   const orphaned = runs.recoverOrphaned(clock.now() + 1);
   if (orphaned > 0) logger.warn({ runs: orphaned }, 'Marked runs of a stopped daemon as orphaned');
 
   const repository = config.github.repo.fullName;
-  const clients = createCodeGitHubClients({
-    owner: config.github.repo.owner,
-    repo: config.github.repo.name,
-    apiUrl: config.github.apiUrl,
-    token: config.github.token,
-    ...(config.github.writeToken === undefined ? {} : { writeToken: config.github.writeToken }),
-    logger,
-    clock,
-  });
-  const reader = clients.reader;
-  const writer = config.dryRun
-    ? createDryRunRepositoryWriter(clients.writer, {
-        logger,
-        clock,
-        onIntendedWrite: (write) =>
-          eventLog.append({
-            category: 'dry_run',
-            level: 'info',
-            message: `Would ${write.kind} on ${write.target}`,
-            data: { kind: write.kind, target: write.target },
-          }),
-      })
-    : clients.writer;
+  const github = createAutocodeGitHub({ config, eventLog, logger, clock });
+  const { reader, writer } = github;
   let ownLogin: string | null = config.github.notifyLogin?.toLowerCase() ?? null;
 
   const runner = createExecaProcessRunner({ clock });
@@ -240,6 +217,30 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     leaseMs: config.cli.executorTimeoutMs + execution.limits.repairTestTimeoutMs * 2 + 300_000,
     pollIntervalMs: config.queues.pullRequest.intervalMs,
   });
+  const { backlog, idleScanner } = config.sources;
+  const sourceLoop = createSourceLoop({
+    reader,
+    writer,
+    queue,
+    items: backlogItems,
+    eventLog,
+    clock,
+    logger,
+    settings: {
+      dryRun: config.dryRun,
+      maxAttempts: config.queues.source.maxAttempts,
+      maxOpenIssues: execution.limits.maxOpenIssues,
+      capDeferMs: Math.max(config.polling.intervalMs, 300_000),
+      backlog: { ...backlog, root: backlog.repoPath },
+      idle: {
+        ...idleScanner,
+        root: config.localRepo.path,
+        heuristicsOnlyWhenTodoClear: idleScanner.advancedOnlyWhenTodoClear,
+        longFunctionLines: idleScanner.heuristicAnalysis ? idleScanner.longFunctionLines : 0,
+      },
+    },
+    pollIntervalMs: config.queues.source.intervalMs,
+  });
   const issueHandler = createIssueExecutionTask({
     reader,
     approvers,
@@ -319,6 +320,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
   runtime.metrics.observeQueueEvents(issueWorker.events);
   runtime.metrics.observeQueueEvents(intakeWorker.events);
   runtime.metrics.observeQueueEvents(repairLoop.worker.events);
+  runtime.metrics.observeQueueEvents(sourceLoop.worker.events);
 
   const pollCycle = createAutocodePollCycle({
     reader,
@@ -357,6 +359,9 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
       enabled: feedbackQueues.pollEnabled || feedbackQueues.queueEnabled,
       intervalMs: feedbackQueues.intervalMs,
     },
+    sourceLoop,
+    backlog: { enabled: backlog.enabled, intervalMs: config.polling.intervalMs },
+    idleScan: { enabled: idleScanner.enabled, intervalMs: idleScanner.intervalMs },
   });
 
   return {
@@ -377,10 +382,11 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     issueWorker,
     intakeWorker,
     repairLoop,
+    sourceLoop,
     resolveOwnLogin: async () => {
       if (ownLogin !== null) return;
       try {
-        ownLogin = (await clients.writer.getAuthenticatedUser()).login.toLowerCase();
+        ownLogin = (await github.account.getAuthenticatedUser()).login.toLowerCase();
       } catch (error) {
         logger.warn({ err: error }, 'Could not look up the write token login; relying on markers');
       }

@@ -5,6 +5,7 @@ import { createAutocodeDependencies } from './dependencies.js';
 import type { AutocodePollReport } from './ingest/poll-cycle.js';
 import type { PullRequestScanReport } from './repair/pull-request-scan.js';
 import { buildAutocodeServer } from './server.js';
+import type { SourceSyncReport } from './sources/source-sync.js';
 
 /** A running coding daemon. */
 export interface RunningAutocode {
@@ -12,10 +13,14 @@ export interface RunningAutocode {
   readonly url: string;
   /** Runs one poll cycle now (the scheduler runs them on its own when loops run). */
   pollOnce(): Promise<AutocodePollReport>;
-  /** Runs one worker iteration: a waiting comment first, else one issue run, else one repair. */
+  /** Runs one worker iteration: a waiting comment, else an issue run, else a repair, else a source task. */
   workOnce(): Promise<WorkerIteration>;
   /** Scans the tracked pull requests now and queues their repairs. */
   scanPullRequestsOnce(): Promise<PullRequestScanReport>;
+  /** Reads the Markdown backlog now and queues issue creations and closings. */
+  syncBacklogOnce(): Promise<SourceSyncReport>;
+  /** Runs the idle scan now (null when other work is pending). */
+  scanIdleOnce(): Promise<SourceSyncReport | null>;
   /** Stops the scheduler and the workers (a running task gets a grace period), the server, then the database. */
   stop(): Promise<void>;
 }
@@ -62,6 +67,7 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
     void sweep.then(() => {
       deps.issueWorker.start();
       deps.repairLoop.worker.start();
+      deps.sourceLoop.worker.start();
     });
   }
   deps.logger.info(
@@ -85,9 +91,13 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
       const intake = await deps.intakeWorker.runOnce();
       if (intake.kind !== 'idle') return intake;
       const issue = await deps.issueWorker.runOnce();
-      return issue.kind === 'idle' ? deps.repairLoop.worker.runOnce() : issue;
+      if (issue.kind !== 'idle') return issue;
+      const repair = await deps.repairLoop.worker.runOnce();
+      return repair.kind === 'idle' ? deps.sourceLoop.worker.runOnce() : repair;
     },
     scanPullRequestsOnce: () => deps.repairLoop.scanOnce(),
+    syncBacklogOnce: () => deps.sourceLoop.syncBacklogOnce(),
+    scanIdleOnce: () => deps.sourceLoop.scanIdleOnce(),
     stop: () => {
       stopping ??= (async () => {
         await deps.scheduler.stop();
@@ -95,6 +105,7 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
           deps.intakeWorker.stop({ timeoutMs: workerStopTimeoutMs }),
           deps.issueWorker.stop({ timeoutMs: workerStopTimeoutMs }),
           deps.repairLoop.worker.stop({ timeoutMs: workerStopTimeoutMs }),
+          deps.sourceLoop.worker.stop({ timeoutMs: workerStopTimeoutMs }),
         ]);
         await sweep;
         await server.close();

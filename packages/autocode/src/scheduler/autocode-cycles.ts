@@ -1,6 +1,7 @@
 import type { Clock, StandardMetrics } from '@patchloop/core';
 import type { AutocodePollCycle } from '../ingest/poll-cycle.js';
 import type { RepairLoop } from '../repair/create-repair-loop.js';
+import type { SourceLoop } from '../sources/create-source-loop.js';
 import type { RunRepository } from '../store/run-repository.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -8,8 +9,9 @@ const runRetentionMs = 30 * 24 * 3_600_000;
 
 /**
  * Registers the coding daemon's periodic cycles (spec autocode-service §5.7): `polling-cycle` when
- * polling is on, `pr-queue-cycle` when PR tracking is on, and an hourly `prune-cycle` that keeps run
- * records for a month (spec weakness 5). Queue consumers are workers, not cycles.
+ * polling is on, `pr-queue-cycle` when PR tracking is on, `backlog-sync-cycle` and `idle-scan-cycle`
+ * when those sources are on, and an hourly `prune-cycle` that keeps run records for a month (spec
+ * weakness 5). Queue consumers are workers, not cycles.
  */
 export function registerAutocodeCycles(input: {
   readonly scheduler: Scheduler;
@@ -20,6 +22,9 @@ export function registerAutocodeCycles(input: {
   readonly repairLoop: Pick<RepairLoop, 'scanOnce'>;
   readonly polling: { readonly enabled: boolean; readonly intervalMs: number };
   readonly pullRequests: { readonly enabled: boolean; readonly intervalMs: number };
+  readonly sourceLoop: Pick<SourceLoop, 'syncBacklogOnce' | 'scanIdleOnce'>;
+  readonly backlog: { readonly enabled: boolean; readonly intervalMs: number };
+  readonly idleScan: { readonly enabled: boolean; readonly intervalMs: number };
 }): void {
   const { scheduler, clock, metrics } = input;
   scheduler.register({
@@ -35,6 +40,24 @@ export function registerAutocodeCycles(input: {
       intervalMs: input.pullRequests.intervalMs,
       priority: 'normal',
       run: () => input.repairLoop.scanOnce(),
+    });
+  }
+  if (input.backlog.enabled) {
+    scheduler.register({
+      name: 'backlog-sync-cycle',
+      intervalMs: input.backlog.intervalMs,
+      priority: 'normal',
+      run: () => input.sourceLoop.syncBacklogOnce(),
+    });
+  }
+  if (input.idleScan.enabled) {
+    scheduler.register({
+      name: 'idle-scan-cycle',
+      intervalMs: input.idleScan.intervalMs,
+      priority: 'background',
+      // Not at startup: the first scan waits one interval (spec §5.7).
+      firstRunDelayMs: input.idleScan.intervalMs,
+      run: async () => (await input.sourceLoop.scanIdleOnce()) ?? { skipped: 'active_work_pending' },
     });
   }
   if (input.polling.enabled) {

@@ -148,3 +148,40 @@ export function repairTaskRequest(
     replaceExisting: true,
   };
 }
+
+/** Payload of a `source_issue_create` task: open an issue for a backlog item or idle finding, or close it. */
+export const SourceTaskPayload = z.object({
+  action: z.enum(['create', 'close']),
+  item: z.object({
+    key: z.string(),
+    source: z.enum(['backlog', 'plan', 'idle']),
+    sourcePath: z.string(),
+    lineNumber: z.number().int(),
+    title: z.string(),
+    body: z.string(),
+    labels: z.array(z.string()),
+    checked: z.boolean(),
+  }),
+});
+/** Payload of a `source_issue_create` task. */
+export type SourceTaskPayload = z.infer<typeof SourceTaskPayload>;
+
+/** A source task's payload as callers build it (labels may be a read-only list). */
+export type SourceTaskInput = Omit<SourceTaskPayload, 'item'> & {
+  readonly item: Omit<SourceTaskPayload['item'], 'labels'> & { readonly labels: readonly string[] };
+};
+
+/** The enqueue request of a source task; one per item and action, whoever found it first. */
+export function sourceTaskRequest(
+  payload: SourceTaskInput,
+  options: { readonly maxAttempts: number },
+): EnqueueRequest {
+  return {
+    type: autocodeTaskTypes.source,
+    dedupeKey: `${payload.action}:${payload.item.key}`,
+    payload: { action: payload.action, item: { ...payload.item, labels: [...payload.item.labels] } },
+    source: payload.item.source,
+    priority: 'background',
+    maxAttempts: options.maxAttempts,
+  };
+}

@@ -200,6 +200,7 @@ export async function startCodeScenario(
       for (let round = 0; round < 10; round += 1) {
         await scenario.daemon.pollOnce();
         await scenario.daemon.scanPullRequestsOnce();
+        await scenario.daemon.syncBacklogOnce();
         let ran = false;
         for (;;) {
           const iteration = await scenario.daemon.workOnce();
