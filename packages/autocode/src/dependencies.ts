@@ -33,11 +33,11 @@ import { createWebhookIntake } from './ingest/webhook-intake.js';
 import { requeueRecoverableDeadLetters } from './maintenance/requeue-recoverable-dead-letters.js';
 import { createIssueExecutionTask } from './pipeline/issue-execution-task.js';
 import type { RepairLoop } from './repair/create-repair-loop.js';
-import { createRepairLoop } from './repair/create-repair-loop.js';
+import { createRepairLoop, repairSettingsFrom } from './repair/create-repair-loop.js';
 import { registerAutocodeCycles } from './scheduler/autocode-cycles.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import type { SourceLoop } from './sources/create-source-loop.js';
-import { createSourceLoop } from './sources/create-source-loop.js';
+import { createSourceLoop, sourceSettingsFrom } from './sources/create-source-loop.js';
 import { loadAutocodeMigrations } from './store/autocode-migrations.js';
 import { createAutocodeSnapshotSections } from './store/autocode-snapshot-sections.js';
 import { createAutocodeStores } from './store/autocode-stores.js';
@@ -72,6 +72,8 @@ export interface AutocodeDependencies {
   readonly repairLoop: RepairLoop;
   /** Syncs the Markdown backlog and idle findings into issues. */
   readonly sourceLoop: SourceLoop;
+  /** Lets pull request deliveries run the repair scan at once (the background loops are running). */
+  enableNudges(): void;
   /** Looks up the write token's login in the background; never blocks or fails startup. */
   resolveOwnLogin(): Promise<void>;
   /** Releases what the dependencies hold (the database). */
@@ -201,23 +203,10 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     eventLog,
     clock,
     logger,
-    settings: {
-      tracking: {
-        repository,
-        branchPrefix: execution.branchPrefix,
-        trackAuthors: feedbackQueues.trackAuthors,
-        queueEnabled: feedbackQueues.queueEnabled,
-        pollEnabled: feedbackQueues.pollEnabled,
-      },
-      dryRun: config.dryRun,
-      limits: execution.limits,
-      maxAttempts: config.queues.pullRequest.maxAttempts,
-      botLogins: [],
-    },
+    settings: repairSettingsFrom(config),
     leaseMs: config.cli.executorTimeoutMs + execution.limits.repairTestTimeoutMs * 2 + 300_000,
     pollIntervalMs: config.queues.pullRequest.intervalMs,
   });
-  const { backlog, idleScanner } = config.sources;
   const sourceLoop = createSourceLoop({
     reader,
     writer,
@@ -226,19 +215,7 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     eventLog,
     clock,
     logger,
-    settings: {
-      dryRun: config.dryRun,
-      maxAttempts: config.queues.source.maxAttempts,
-      maxOpenIssues: execution.limits.maxOpenIssues,
-      capDeferMs: Math.max(config.polling.intervalMs, 300_000),
-      backlog: { ...backlog, root: backlog.repoPath },
-      idle: {
-        ...idleScanner,
-        root: config.localRepo.path,
-        heuristicsOnlyWhenTodoClear: idleScanner.advancedOnlyWhenTodoClear,
-        longFunctionLines: idleScanner.heuristicAnalysis ? idleScanner.longFunctionLines : 0,
-      },
-    },
+    settings: sourceSettingsFrom(config),
     pollIntervalMs: config.queues.source.intervalMs,
   });
   const issueHandler = createIssueExecutionTask({
@@ -347,6 +324,8 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     logger,
   });
   const scheduler = createScheduler({ clock, logger });
+  // Webhook deliveries run the repair scan early only while the background loops run.
+  let nudges = false;
   registerAutocodeCycles({
     scheduler,
     clock,
@@ -360,8 +339,8 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
       intervalMs: feedbackQueues.intervalMs,
     },
     sourceLoop,
-    backlog: { enabled: backlog.enabled, intervalMs: config.polling.intervalMs },
-    idleScan: { enabled: idleScanner.enabled, intervalMs: idleScanner.intervalMs },
+    backlog: { enabled: config.sources.backlog.enabled, intervalMs: config.polling.intervalMs },
+    idleScan: config.sources.idleScanner,
   });
 
   return {
@@ -375,7 +354,20 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
     runs,
     pullRequests,
     intake,
-    webhookIntake: createWebhookIntake({ queue, intake, logger }),
+    webhookIntake: createWebhookIntake({
+      queue,
+      intake,
+      logger,
+      onPullRequestActivity: () => {
+        if (!nudges) return;
+        scheduler.runNow('pr-queue-cycle').catch((error: unknown) => {
+          logger.debug({ err: error }, 'Repair scan nudge skipped');
+        });
+      },
+    }),
+    enableNudges: () => {
+      nudges = true;
+    },
     pollCycle,
     scheduler,
     worktrees,

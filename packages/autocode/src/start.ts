@@ -62,6 +62,7 @@ export async function startAutocode(options: StartAutocodeOptions): Promise<Runn
   });
   const runLoops = options.runLoops ?? true;
   if (runLoops) {
+    deps.enableNudges();
     deps.scheduler.start();
     deps.intakeWorker.start();
     void sweep.then(() => {

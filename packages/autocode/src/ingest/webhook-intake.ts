@@ -8,6 +8,15 @@ import type { IssueIntake } from './issue-intake.js';
 export type WebhookIntake = (delivery: WebhookDelivery) => { readonly accepted: boolean };
 
 const issueActions = new Set(['opened', 'reopened', 'edited']);
+/** Deliveries that can mean new work on a tracked pull request: feedback, checks, pushes, closing. */
+const pullRequestEvents = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'check_run',
+  'check_suite',
+  'status',
+]);
 const commentActions = new Set(['created', 'edited']);
 
 /**
@@ -20,6 +29,12 @@ export function createWebhookIntake(deps: {
   readonly queue: Pick<TaskQueue, 'enqueue'>;
   readonly intake: IssueIntake;
   readonly logger: Logger;
+  /**
+   * Pull request activity: the repair scan runs soon instead of at its next interval. Nothing is
+   * stored for it, because the scan reads the pull request's current state anyway and polling
+   * recovers a lost nudge.
+   */
+  readonly onPullRequestActivity?: () => void;
 }): WebhookIntake {
   const ignore = (delivery: WebhookDelivery, reason: string) => {
     deps.logger.debug({ event: delivery.name, action: delivery.action, reason }, 'Webhook ignored');
@@ -64,6 +79,10 @@ export function createWebhookIntake(deps: {
         }),
       );
       return { accepted: created };
+    }
+    if (pullRequestEvents.has(delivery.name)) {
+      deps.onPullRequestActivity?.();
+      return { accepted: false };
     }
     return ignore(delivery, 'not an event the coding daemon acts on');
   };

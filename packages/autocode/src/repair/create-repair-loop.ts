@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from '@patchloop/core';
 import { createWorker } from '@patchloop/core';
+import type { AutocodeConfig } from '../config/autocode-config.js';
 import { autocodeTaskTypes } from '../tasks/autocode-tasks.js';
 import type { PullRequestScanReport } from './pull-request-scan.js';
 import { scanPullRequests } from './pull-request-scan.js';
@@ -56,5 +57,25 @@ export function createRepairLoop(
       });
       return wasStopped ? 'repair_resumed' : 'repair_not_paused';
     },
+  };
+}
+
+/** The repair loop's settings, read from the daemon's config. */
+export function repairSettingsFrom(config: AutocodeConfig): RepairDeps['settings'] {
+  const { execution } = config;
+  const feedback = config.queues.reviewFeedback;
+  return {
+    tracking: {
+      repository: config.github.repo.fullName,
+      branchPrefix: execution.branchPrefix,
+      trackAuthors: feedback.trackAuthors,
+      queueEnabled: feedback.queueEnabled,
+      pollEnabled: feedback.pollEnabled,
+    },
+    dryRun: config.dryRun,
+    pushRemote: execution.pushRemote,
+    limits: execution.limits,
+    maxAttempts: config.queues.pullRequest.maxAttempts,
+    botLogins: [],
   };
 }

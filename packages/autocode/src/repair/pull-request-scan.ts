@@ -68,8 +68,14 @@ export async function scanPullRequests(deps: RepairDeps): Promise<PullRequestSca
       skipped += 1;
       continue;
     }
-    if ((await planRepair(deps, pr, record)) === 'queued') queued += 1;
-    else skipped += 1;
+    if (
+      (await planRepair(deps, pr, record)) === 'queued' ||
+      (await planRebase(deps, pr, record)) === 'queued'
+    ) {
+      queued += 1;
+    } else {
+      skipped += 1;
+    }
   }
   return { scanned, queued, skipped, paused };
 }
@@ -104,7 +110,7 @@ async function planRepair(
   const key = feedbackKey(pr.number, openItems);
   const { created } = deps.queue.enqueue(
     repairTaskRequest(
-      { number: pr.number, headSha: pr.headSha, feedbackKey: key, items: openItems },
+      { number: pr.number, mode: 'feedback', headSha: pr.headSha, feedbackKey: key, items: openItems },
       { source: 'pr_scan', maxAttempts: deps.settings.maxAttempts },
     ),
   );
@@ -121,6 +127,36 @@ async function planRepair(
       data: { source: 'pr_scan', pr: pr.number, feedbackKey: key },
     });
   }
+  return 'queued';
+}
+
+/**
+ * Queues a rebase when GitHub says the PR conflicts with its base (`mergeable_state: dirty`), once per
+ * head and base: a rebase that failed is not tried again until either moves.
+ */
+async function planRebase(
+  deps: RepairDeps,
+  pr: PullRequest,
+  record: PullRequestRecord,
+): Promise<'queued' | 'none'> {
+  if (record.rebaseFailedHeadSha === pr.headSha) return 'none';
+  const detail = await deps.reader.getPullRequest(pr.number);
+  if (detail.mergeableState?.toLowerCase() !== 'dirty') {
+    if (record.rebaseFailedHeadSha !== null) deps.pullRequests.clearRebaseFailure(pr.number);
+    return 'none';
+  }
+  deps.queue.enqueue(
+    repairTaskRequest(
+      {
+        number: pr.number,
+        mode: 'rebase',
+        headSha: detail.headSha,
+        feedbackKey: `rebase:${pr.number}:${detail.headSha}:${detail.baseSha}`,
+        items: [],
+      },
+      { source: 'pr_scan', maxAttempts: deps.settings.maxAttempts },
+    ),
+  );
   return 'queued';
 }
 

@@ -43,6 +43,8 @@ export interface RepairDeps {
   readonly settings: {
     readonly tracking: TrackingSettings;
     readonly dryRun: boolean;
+    /** EXECUTION_PUSH_REMOTE: where the branches live. */
+    readonly pushRemote: string;
     readonly limits: LimitSettings;
     readonly maxAttempts: number;
     readonly botLogins: readonly string[];

@@ -8,6 +8,7 @@ import { feedbackPromptLines } from './feedback/feedback-text.js';
 import { repairCommitSubject } from './feedback/repair-commit-subject.js';
 import type { FeedbackItem } from './feedback-item.js';
 import { handBack, pauseForHumanPush } from './hand-back.js';
+import { runRebase } from './rebase-task.js';
 import type { RepairDeps } from './repair-deps.js';
 import { buildRepairPrompt } from './repair-prompt.js';
 import { diffLineHashes } from './stop-rules/line-hashes.js';
@@ -47,6 +48,7 @@ export function createRepairTask(deps: RepairDeps): TaskHandler {
       await pauseForHumanPush(deps, { prNumber: n, headSha: pr.headSha });
       return done('paused_human_push');
     }
+    if (payload.mode === 'rebase') return runRebase(deps, { pr, record, context });
     const states = new Map(deps.ledger.list(n).map((entry) => [entry.fingerprint, entry.state]));
     const items: FeedbackItem[] = payload.items.filter((item) => states.get(item.fingerprint) === 'open');
     if (items.length === 0) return done('nothing_open');

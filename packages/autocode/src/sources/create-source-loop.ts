@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from '@patchloop/core';
 import { createWorker } from '@patchloop/core';
+import type { AutocodeConfig } from '../config/autocode-config.js';
 import { autocodeTaskTypes } from '../tasks/autocode-tasks.js';
 import type { SourceSyncDeps } from './source-deps.js';
 import type { SourceSyncReport } from './source-sync.js';
@@ -43,5 +44,23 @@ export function createSourceLoop(
     worker,
     syncBacklogOnce: () => syncBacklog(deps),
     scanIdleOnce: async () => (busy() ? null : scanIdle(deps)),
+  };
+}
+
+/** The source sync's settings, read from the daemon's config. */
+export function sourceSettingsFrom(config: AutocodeConfig): SourceSyncDeps['settings'] {
+  const { backlog, idleScanner } = config.sources;
+  return {
+    dryRun: config.dryRun,
+    maxAttempts: config.queues.source.maxAttempts,
+    maxOpenIssues: config.execution.limits.maxOpenIssues,
+    capDeferMs: Math.max(config.polling.intervalMs, 300_000),
+    backlog: { ...backlog, root: backlog.repoPath },
+    idle: {
+      ...idleScanner,
+      root: config.localRepo.path,
+      heuristicsOnlyWhenTodoClear: idleScanner.advancedOnlyWhenTodoClear,
+      longFunctionLines: idleScanner.heuristicAnalysis ? idleScanner.longFunctionLines : 0,
+    },
   };
 }

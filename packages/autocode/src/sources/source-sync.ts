@@ -82,7 +82,8 @@ export async function scanIdle(deps: SourceSyncDeps): Promise<SourceSyncReport> 
     root: idle.root,
     titlePrefix: idle.titlePrefix,
     labels: idle.labels,
-    longFunctionLines: idle.longFunctionLines,
+    // 0 = the heuristic is off (EXECUTION_IDLE_ENABLE_HEURISTIC_ANALYSIS=false).
+    ...(idle.longFunctionLines > 0 ? { longFunctionLines: idle.longFunctionLines } : {}),
     heuristicsOnlyWhenTodoClear: idle.heuristicsOnlyWhenTodoClear,
   });
   let queued = 0;

@@ -116,6 +116,8 @@ const FeedbackItemPayload = z.object({
 /** Payload of a `pr_feedback_repair` task: the open feedback on one head of a tracked PR. */
 export const PullRequestRepairPayload = z.object({
   number: z.number().int().positive(),
+  /** `feedback` repairs review feedback and failing checks; `rebase` rebases a conflicted PR onto its base. */
+  mode: z.enum(['feedback', 'rebase']).default('feedback'),
   /** The head the feedback was read on; a different head at run time means someone pushed. */
   headSha: z.string(),
   feedbackKey: z.string(),

@@ -44,6 +44,15 @@ export interface WorktreeOperations {
   headSha(): Promise<string>;
   /** Fetches `<remote>/<baseBranch>` and rebases onto it; a conflict aborts the rebase. */
   rebaseOnto(baseBranch: string): Promise<RebaseResult>;
+  /**
+   * Like `rebaseOnto`, but each conflicted step is handed to `resolve` (which edits the files in
+   * the worktree, e.g. a coding CLI); the step continues once no conflict marker is left. A failed
+   * or incomplete resolution aborts the whole rebase and reports the conflict.
+   */
+  rebaseResolvingConflicts(
+    baseBranch: string,
+    resolve: (conflictedFiles: readonly string[]) => Promise<boolean>,
+  ): Promise<RebaseResult>;
   /** Pushes HEAD to `branch` after the push guard approved it; throws PUSH_REFUSED otherwise. */
   push(input: { readonly branch: string; readonly force?: PushForce }): Promise<{ readonly sha: string }>;
 }
@@ -146,7 +155,39 @@ export function createWorktreeOperations(options: CreateWorktreeOperationsOption
     );
   };
 
+  const conflictedFiles = async (): Promise<string[]> =>
+    (await git.run(['diff', '--name-only', '--diff-filter=U', '-z']))
+      .split('\0')
+      .filter((file) => file !== '');
+
+  const rebaseResolvingConflicts = async (
+    baseBranch: string,
+    resolve: (files: readonly string[]) => Promise<boolean>,
+  ): Promise<RebaseResult> => {
+    const first = await rebaseOnto(baseBranch);
+    if (first.kind !== 'conflict') return first;
+    const onto = (await git.run(['rev-parse', `refs/remotes/${remote}/${baseBranch}^{commit}`])).trim();
+    let step = await git.tryRun(['rebase', '--no-autosquash', onto], { env: identityEnv() });
+    for (let round = 0; !step.ok && round < maxRebaseRounds; round += 1) {
+      const files = await conflictedFiles();
+      const resolved = files.length > 0 && (await resolve(files)) && !(await hasConflictMarkers(git, files));
+      if (!resolved) {
+        await git.tryRun(['rebase', '--abort']);
+        return { kind: 'conflict', files };
+      }
+      await git.run(['add', '--all', '--', '.']);
+      step = await git.tryRun(['-c', 'core.editor=true', 'rebase', '--continue'], { env: identityEnv() });
+    }
+    if (!step.ok) {
+      const files = await conflictedFiles();
+      await git.tryRun(['rebase', '--abort']);
+      return { kind: 'conflict', files };
+    }
+    return { kind: 'rebased', headSha: await headSha() };
+  };
+
   return {
+    rebaseResolvingConflicts,
     changedFiles: (base) => withScratchIndex((env) => listChanges(base, env)),
     diffAgainst: (baseSha) =>
       withScratchIndex(async (env) => ({
@@ -186,6 +227,18 @@ export function createWorktreeOperations(options: CreateWorktreeOperationsOption
       return { sha };
     },
   };
+}
+
+const maxRebaseRounds = 20;
+
+/** Whether any of `files` still holds a conflict marker line. */
+async function hasConflictMarkers(git: GitRunner, files: readonly string[]): Promise<boolean> {
+  for (const file of files) {
+    const absolute = path.join(git.baseDir, file);
+    if (!fs.existsSync(absolute)) continue;
+    if (/^(<{7}|={7}|>{7})( |$)/m.test(fs.readFileSync(absolute, 'utf8'))) return true;
+  }
+  return false;
 }
 
 /**
