@@ -89,7 +89,13 @@ async function planRepair(
   const reviewItems = feedback.items.filter((item) => item.kind !== 'ci_failure');
   const redirect = findRedirect(reviewItems);
   if (redirect !== undefined) {
-    // A maintainer said "no more code": note it and move past this batch for good.
+    // A maintainer said "no more code": the open items are declined with that reason, and this
+    // batch is never planned again.
+    const open = deps.ledger
+      .list(pr.number)
+      .filter((entry) => entry.state === 'open')
+      .map((entry) => entry.fingerprint);
+    deps.ledger.setState(pr.number, open, 'declined', { reason: `a maintainer asked to stop: ${redirect}` });
     deps.pullRequests.setReviewState(pr.number, feedback.reviewState, `Stopped by a maintainer: ${redirect}`);
     deps.pullRequests.setFeedbackCursor(pr.number, cursorOf(reviewItems));
     return 'none';
