@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startCodeScenario } from './code-harness.js';
+import { openPatchLoopPullRequest, startCodeScenario } from './code-harness.js';
 
 describe('the GitHub request budget of one approved issue', () => {
   it('turns an issue approved through the API into a pull request with at most 5 requests', async () => {
@@ -24,5 +24,23 @@ describe('the GitHub request budget of one approved issue', () => {
       .map((request) => `${request.method} ${request.path}`);
     expect(scenario.github.model.listPullRequests()).toHaveLength(1);
     expect(spent.length, spent.join('\n')).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('the GitHub budget of idle cycles', () => {
+  it('spends no rate limit on a poll and a pull request scan where nothing changed', async () => {
+    const scenario = await startCodeScenario();
+    await openPatchLoopPullRequest(scenario);
+    await scenario.settle();
+    const before = scenario.github.requests.length;
+    const used = scenario.github.rateLimit().used;
+
+    await scenario.daemon.pollOnce();
+    await scenario.daemon.scanPullRequestsOnce();
+
+    const idle = scenario.github.requests.slice(before);
+    expect(idle.length).toBeGreaterThan(0);
+    expect(idle.every((request) => request.conditional && request.status === 304)).toBe(true);
+    expect(scenario.github.rateLimit().used).toBe(used);
   });
 });
