@@ -12,6 +12,10 @@ describe('parseCommandLine', () => {
     [['review'], { kind: 'daemon', command: 'review', envFile: undefined }],
     [['code', '--env', 'prod.env'], { kind: 'daemon', command: 'code', envFile: 'prod.env' }],
     [['code', '--env=prod.env'], { kind: 'daemon', command: 'code', envFile: 'prod.env' }],
+    [['demo'], { kind: 'demo', keep: false }],
+    [['demo', '--keep'], { kind: 'demo', keep: true }],
+    [['demo', '--help'], { kind: 'help', topic: 'demo' }],
+    [['help', 'demo'], { kind: 'help', topic: 'demo' }],
   ])('reads %j as %j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual(expected);
   });
@@ -23,6 +27,8 @@ describe('parseCommandLine', () => {
     [['code', 'extra'], 'takes no arguments'],
     [['code', '--env'], "Option '--env <value>' argument missing"],
     [['code', '--env', ''], '--env needs a file path'],
+    [['demo', '--env', 'x.env'], "Unknown option '--env'"],
+    [['demo', 'now'], 'takes no arguments'],
   ])('reports %j as a usage error', (argv, message) => {
     const parsed = parseCommandLine(argv);
 
@@ -38,5 +44,10 @@ describe('helpText', () => {
     expect(text).toContain('review');
     expect(text).toContain('code');
     expect(text).toContain('DRY_RUN=true');
+    expect(text).toContain('demo');
+  });
+
+  it('explains the demo needs no token', () => {
+    expect(helpText('demo')).toContain('Needs no token');
   });
 });

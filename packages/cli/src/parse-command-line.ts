@@ -2,13 +2,17 @@ import { parseArgs } from 'node:util';
 
 /** What the user asked for on the command line. */
 export type CommandLine =
-  | { readonly kind: 'help'; readonly topic?: DaemonCommand }
+  | { readonly kind: 'help'; readonly topic?: HelpTopic }
   | { readonly kind: 'version' }
   | { readonly kind: 'daemon'; readonly command: DaemonCommand; readonly envFile: string | undefined }
+  | { readonly kind: 'demo'; readonly keep: boolean }
   | { readonly kind: 'usage_error'; readonly message: string };
 
 /** The long-running commands. */
 export type DaemonCommand = 'review' | 'code';
+
+/** Commands with their own help text. */
+export type HelpTopic = DaemonCommand | 'demo';
 
 const daemonCommands: readonly DaemonCommand[] = ['review', 'code'];
 
@@ -20,14 +24,16 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [first, ...rest] = argv;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     const topic = rest[0];
+    if (topic === 'demo') return { kind: 'help', topic };
     return topic && isDaemonCommand(topic) ? { kind: 'help', topic } : { kind: 'help' };
   }
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
   if (first.startsWith('-')) return { kind: 'usage_error', message: `Unknown option "${first}".` };
+  if (first === 'demo') return parseDemo(rest);
   if (!isDaemonCommand(first)) {
     return {
       kind: 'usage_error',
-      message: `Unknown command "${first}". Commands: ${daemonCommands.join(', ')}.`,
+      message: `Unknown command "${first}". Commands: demo, ${daemonCommands.join(', ')}.`,
     };
   }
 
@@ -54,8 +60,42 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
 }
 
+function parseDemo(args: readonly string[]): CommandLine {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) return { kind: 'help', topic: 'demo' };
+    if (positionals.length > 0) {
+      return {
+        kind: 'usage_error',
+        message: `"patchloop demo" takes no arguments, got "${positionals.join(' ')}".`,
+      };
+    }
+    return { kind: 'demo', keep: values.keep === true };
+  } catch (error) {
+    return { kind: 'usage_error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** The text printed by `patchloop --help` (or for one command). */
-export function helpText(topic?: DaemonCommand): string {
+export function helpText(topic?: HelpTopic): string {
+  if (topic === 'demo') {
+    return [
+      'Usage: patchloop demo [--keep]',
+      '',
+      'Plays the whole loop on the built-in sandbox GitHub with a sample repository and a scripted coding',
+      'CLI: an issue is analysed, approved, implemented as a pull request, reviewed, and repaired after a',
+      'change request. Needs no token and no network.',
+      '',
+      'Options:',
+      '  --keep       leave the sandbox and both daemons running afterwards (Ctrl-C stops them)',
+      '  -h, --help   show this help',
+    ].join('\n');
+  }
   if (topic === 'review') {
     return [
       'Usage: patchloop review [--env FILE]',
@@ -84,6 +124,7 @@ export function helpText(topic?: DaemonCommand): string {
     'Usage: patchloop <command> [options]',
     '',
     'Commands:',
+    '  demo        play the whole loop on the built-in sandbox (no token needed)',
     '  review      start the review daemon (issue analysis, pull request review)',
     '  code        start the coding daemon (issue -> pull request -> repair)',
     '',

@@ -46,7 +46,7 @@ describe('runCli', () => {
     const result = await run(['deploy']);
 
     expect(result.code).toBe(usageErrorExitCode);
-    expect(result.stderr[0]).toBe('patchloop: Unknown command "deploy". Commands: review, code.');
+    expect(result.stderr[0]).toBe('patchloop: Unknown command "deploy". Commands: demo, review, code.');
   });
 
   it('exits 2 for a bad flag', async () => {

@@ -43,6 +43,15 @@ export async function runCli(context: CliContext): Promise<number> {
         untilShutdown: context.untilShutdown,
       });
     }
+    case 'demo': {
+      const { runDemo } = await import('./commands/demo/run-demo.js');
+      return runDemo({
+        keep: parsed.keep,
+        output: context.output,
+        processEnv: context.env,
+        untilShutdown: context.untilShutdown,
+      });
+    }
     default: {
       const unreachable: never = parsed;
       return unreachable;

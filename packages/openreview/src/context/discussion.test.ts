@@ -83,6 +83,15 @@ describe('latestExternalActivity', () => {
       expected: '2',
     },
     {
+      rule: 'skips a coding-daemon slash command, which is an instruction to patchloop code',
+      comments: [
+        comment(1, 'alice', 'external', '2026-01-01T10:00:00Z'),
+        comment(2, 'maintainer', '/implement', '2026-01-01T10:01:00Z'),
+      ],
+      filter: noFilter,
+      expected: '1',
+    },
+    {
       rule: 'skips the own login when it is known',
       comments: [
         comment(1, 'alice', 'external', '2026-01-01T10:00:00Z'),

@@ -1,5 +1,6 @@
 import type { IssueComment, Permission, Review, ReviewComment, User } from '@patchloop/core';
 import { hasAnyMarker } from '@patchloop/core';
+import { hasSlashCommand } from '../ingest/activity-rules.js';
 import { activityFingerprint } from './activity-fingerprint.js';
 
 /** Where a discussion entry comes from. */
@@ -126,7 +127,9 @@ export function isIgnoredActivity(entry: DiscussionEntry, filter: ActivityFilter
     entry.authorIsBot ||
     filter.botLogins.includes(login) ||
     (filter.ownLogin !== null && filter.ownLogin === login) ||
-    hasAnyMarker(entry.body)
+    hasAnyMarker(entry.body) ||
+    // `/implement` and friends talk to patchloop code; answering them would be noise.
+    hasSlashCommand(entry.body)
   );
 }
 
