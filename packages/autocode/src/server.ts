@@ -7,6 +7,7 @@ import { autocodeAdminRoutes } from './http/autocode-admin-routes.js';
 import { listQueueTasks } from './http/queue-task-operations.js';
 import type { AutocodeQueueName } from './http/task-views.js';
 import { queueSummaryView, queueTaskTypes } from './http/task-views.js';
+import { autocodeTaskTypes, pullRequestTarget } from './tasks/autocode-tasks.js';
 
 /**
  * Builds the coding daemon's HTTP server (never listens): health, observability, metrics, the
@@ -101,17 +102,38 @@ async function implementIssue(deps: AutocodeDependencies, issueNumber: number): 
   return { ok: true, created: result.created, resumed, task: result.task };
 }
 
-/** `POST /pulls/:n/recheck` (spec §3.13): only open PRs; the repair loop picks tracked PRs up. */
+/**
+ * `POST /pulls/:n/recheck` (spec §3.13): only open PRs. For a tracked PR the feedback cursor is
+ * reset and the repair scan runs now, so feedback it had moved past is read again (the ledger still
+ * keeps addressed items from being repaired twice); the answer carries the repair task, if any.
+ */
 async function recheckPullRequest(deps: AutocodeDependencies, pullNumber: number): Promise<RecheckOutcome> {
   const pull = await fetchOrMissing(() => deps.reader.getPullRequest(pullNumber));
   if (pull === undefined) return { ok: false, status: 404, message: `PR #${pullNumber} does not exist` };
   if (pull.state !== 'open') return { ok: false, status: 409, message: `PR #${pullNumber} is not open` };
   const tracked = deps.pullRequests.get(pullNumber);
-  const summary =
-    tracked === undefined
-      ? `PR #${pullNumber} was not opened by PatchLoop and is not tracked`
-      : `PR #${pullNumber} is tracked (branch ${tracked.branch}); no new review feedback to repair`;
-  return { ok: true, summary, task: null };
+  if (tracked === undefined) {
+    return {
+      ok: true,
+      summary: `PR #${pullNumber} was not opened by PatchLoop and is not tracked`,
+      task: null,
+    };
+  }
+  deps.pullRequests.setFeedbackCursor(pullNumber, null);
+  const report = await deps.repairLoop.scanOnce();
+  const target = pullRequestTarget(pullNumber);
+  const task =
+    (['queued', 'running', 'retry_waiting'] as const)
+      .flatMap((status) =>
+        deps.runtime.queue.list({ type: autocodeTaskTypes.pullRequest, status, limit: 1000 }),
+      )
+      .find((candidate) => candidate.targetKey === target) ?? null;
+  const summary = tracked.repairPaused
+    ? `PR #${pullNumber} is paused (${tracked.pauseReason ?? 'no reason'}); comment /patchloop resume to re-invite PatchLoop`
+    : task === null
+      ? `PR #${pullNumber} has no open feedback to repair (scanned ${report.scanned} tracked PRs)`
+      : `PR #${pullNumber} has a repair queued (task ${task.id})`;
+  return { ok: true, summary, task };
 }
 
 /** A GitHub 404 becomes undefined; every other error propagates (and answers 500). */

@@ -46,4 +46,23 @@ describe('review feedback on a PatchLoop pull request', () => {
     expect(scenario.agentCalls()).toBe(3);
     expect(model.listPullRequests()).toHaveLength(1);
   });
+
+  it('queues the repair at once on POST /pulls/:n/recheck', async () => {
+    const scenario = await startCodeScenario({ agent: planThenCode([goodFix, speedExportRepair]) });
+    const { model } = scenario.github;
+    const number = await openPatchLoopPullRequest(scenario);
+    model.addReview(number, {
+      user: 'maintainer',
+      state: 'CHANGES_REQUESTED',
+      body: 'Please export widgetSpeed too.',
+    });
+
+    const recheck = await scenario.post(`/pulls/${number}/recheck`);
+
+    expect(recheck.status).toBe(200);
+    expect(recheck.body).toMatchObject({
+      status: 'ok',
+      task: { task_type: 'pr_feedback_repair', status: 'queued', target_number: number },
+    });
+  });
 });
