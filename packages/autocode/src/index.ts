@@ -44,5 +44,6 @@ export { buildAutocodeServer } from './server.js';
 export type { RunningAutocode, StartAutocodeOptions } from './start.js';
 export { startAutocode } from './start.js';
 export { loadAutocodeMigrations } from './store/autocode-migrations.js';
+export { createAutocodeSnapshotSections } from './store/autocode-snapshot-sections.js';
 export type { AutocodeTaskType } from './tasks/autocode-tasks.js';
 export { autocodeTaskTypes } from './tasks/autocode-tasks.js';

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { AdminCommandLine } from './parse-admin-commands.js';
+import { adminCommands, adminHelpText, parseAdminCommand } from './parse-admin-commands.js';
 
 /** What the user asked for on the command line. */
 export type CommandLine =
@@ -6,13 +8,17 @@ export type CommandLine =
   | { readonly kind: 'version' }
   | { readonly kind: 'daemon'; readonly command: DaemonCommand; readonly envFile: string | undefined }
   | { readonly kind: 'demo'; readonly keep: boolean }
+  | AdminCommandLine
   | { readonly kind: 'usage_error'; readonly message: string };
 
 /** The long-running commands. */
 export type DaemonCommand = 'review' | 'code';
 
 /** Commands with their own help text. */
-export type HelpTopic = DaemonCommand | 'demo';
+export type HelpTopic = DaemonCommand | 'demo' | (typeof adminCommands)[number];
+
+const isAdminCommand = (value: string): value is (typeof adminCommands)[number] =>
+  (adminCommands as readonly string[]).includes(value);
 
 const daemonCommands: readonly DaemonCommand[] = ['review', 'code'];
 
@@ -25,15 +31,21 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     const topic = rest[0];
     if (topic === 'demo') return { kind: 'help', topic };
+    if (topic !== undefined && isAdminCommand(topic)) return { kind: 'help', topic };
     return topic && isDaemonCommand(topic) ? { kind: 'help', topic } : { kind: 'help' };
   }
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
   if (first.startsWith('-')) return { kind: 'usage_error', message: `Unknown option "${first}".` };
   if (first === 'demo') return parseDemo(rest);
+  if (isAdminCommand(first)) {
+    return rest.includes('--help') || rest.includes('-h')
+      ? { kind: 'help', topic: first }
+      : parseAdminCommand(first, rest);
+  }
   if (!isDaemonCommand(first)) {
     return {
       kind: 'usage_error',
-      message: `Unknown command "${first}". Commands: demo, ${daemonCommands.join(', ')}.`,
+      message: `Unknown command "${first}". Commands: demo, ${daemonCommands.join(', ')}, ${adminCommands.join(', ')}.`,
     };
   }
 
@@ -83,6 +95,7 @@ function parseDemo(args: readonly string[]): CommandLine {
 
 /** The text printed by `patchloop --help` (or for one command). */
 export function helpText(topic?: HelpTopic): string {
+  if (topic !== undefined && isAdminCommand(topic)) return adminHelpText(topic);
   if (topic === 'demo') {
     return [
       'Usage: patchloop demo [--keep]',
@@ -127,6 +140,9 @@ export function helpText(topic?: HelpTopic): string {
     '  demo        play the whole loop on the built-in sandbox (no token needed)',
     '  review      start the review daemon (issue analysis, pull request review)',
     '  code        start the coding daemon (issue -> pull request -> repair)',
+    '  doctor      check the configuration, tokens, git, repository and coding CLIs',
+    "  tasks       list or retry a daemon's tasks",
+    "  state       export or restore a daemon's state",
     '',
     'Options:',
     '  --env FILE  settings file for review/code (default ./.env)',

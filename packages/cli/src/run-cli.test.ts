@@ -46,7 +46,9 @@ describe('runCli', () => {
     const result = await run(['deploy']);
 
     expect(result.code).toBe(usageErrorExitCode);
-    expect(result.stderr[0]).toBe('patchloop: Unknown command "deploy". Commands: demo, review, code.');
+    expect(result.stderr[0]).toBe(
+      'patchloop: Unknown command "deploy". Commands: demo, review, code, doctor, tasks, state.',
+    );
   });
 
   it('exits 2 for a bad flag', async () => {

@@ -52,11 +52,43 @@ export async function runCli(context: CliContext): Promise<number> {
         untilShutdown: context.untilShutdown,
       });
     }
+    case 'doctor': {
+      const { runDoctor } = await import('./commands/doctor/run-doctor.js');
+      return runDoctor({ ...processFacts(context), daemon: parsed.daemon, envFile: parsed.envFile });
+    }
+    case 'tasks': {
+      const { runTasksCommand } = await import('./commands/tasks/run-tasks-command.js');
+      return runTasksCommand({
+        ...processFacts(context),
+        action: parsed.action,
+        daemon: parsed.daemon,
+        envFile: parsed.envFile,
+        json: parsed.json,
+        ...(parsed.taskId === undefined ? {} : { taskId: parsed.taskId }),
+        ...(parsed.status === undefined ? {} : { status: parsed.status }),
+      });
+    }
+    case 'state': {
+      const { runStateCommand } = await import('./commands/state/run-state-command.js');
+      return runStateCommand({
+        ...processFacts(context),
+        action: parsed.action,
+        daemon: parsed.daemon,
+        envFile: parsed.envFile,
+        file: parsed.file,
+        yes: parsed.yes,
+      });
+    }
     default: {
       const unreachable: never = parsed;
       return unreachable;
     }
   }
+}
+
+/** The process facts every admin command reads. */
+function processFacts(context: CliContext) {
+  return { processEnv: context.env, cwd: context.cwd, homeDir: context.homeDir, output: context.output };
 }
 
 /** The version of the installed `@patchloop/cli` package. */

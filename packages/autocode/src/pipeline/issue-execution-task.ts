@@ -3,6 +3,7 @@ import type {
   Clock,
   EventLogRepository,
   GitHubReader,
+  JsonObject,
   Logger,
   TaskHandler,
   TaskOutcome,
@@ -78,8 +79,8 @@ export function createIssueExecutionTask(deps: IssuePipelineDeps): TaskHandler {
     if (issue.state !== 'open') return done('skipped_closed');
 
     const run = deps.runs.start({ kind: 'issue', targetNumber: n, taskId: task.id });
-    const finish = (outcome: IssueOutcome, summary: string, extra: Record<string, unknown> = {}) => {
-      deps.runs.finish(run.runId, { status: outcome, details: { summary, ...extra } as never });
+    const finish = (outcome: IssueOutcome, summary: string, extra: JsonObject = {}) => {
+      deps.runs.finish(run.runId, { status: outcome, details: { summary, ...extra } });
       deps.issues.recordOutcome({ number: n, version: issue.updatedAt, outcome, summary });
       deps.eventLog.append({
         category: 'issue_task_queue',
@@ -268,7 +269,7 @@ export function createIssueExecutionTask(deps: IssuePipelineDeps): TaskHandler {
               branch,
               prNumber: published.pullRequest.number,
               prUrl: published.pullRequest.htmlUrl,
-              details: { summary, title: published.title } as never,
+              details: { summary, title: published.title },
             });
             deps.issues.recordOutcome({ number: n, version: issue.updatedAt, outcome, summary });
             deps.eventLog.append({
@@ -297,8 +298,8 @@ export function createIssueExecutionTask(deps: IssuePipelineDeps): TaskHandler {
   };
 }
 
-function done(summary: string, extra: Record<string, unknown> = {}): TaskOutcome {
-  return { kind: 'done', result: { summary, ...extra } as never };
+function done(summary: string, extra: JsonObject = {}): TaskOutcome {
+  return { kind: 'done', result: { summary, ...extra } };
 }
 
 /** A CLI that did not complete: a missing binary is a setting to fix, anything else may pass. */

@@ -54,6 +54,9 @@ export const errorCodes = {
   SCHEDULER_CYCLE_CANCELLED: 'the scheduler cancelled a running cycle while stopping',
   // autocode planning and comment intent (autocode planning/, intent/)
   AGENT_ANSWER_INVALID: 'a coding CLI answer does not hold the JSON object its prompt asked for',
+  // cli admin commands (cli commands/tasks/, commands/state/)
+  ADMIN_CALL_FAILED: 'a daemon refused or failed an admin call made by the patchloop command',
+  STORE_MISSING: 'the state database file named by STATE_DB_PATH does not exist',
 } as const;
 
 /** One of the stable error codes above. */
