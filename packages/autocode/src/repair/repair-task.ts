@@ -54,6 +54,8 @@ export function createRepairTask(deps: RepairDeps): TaskHandler {
     if (items.length === 0) return done('nothing_open');
 
     const allRounds = deps.rounds.list(n);
+    // The rounds that count: those since the last reset (`slice(-0)` would be all of them).
+    const countedSinceReset = record.repairCount > 0 ? allRounds.slice(-record.repairCount) : [];
     const decision = decideRepair({
       openItems: items,
       botOnly: isBotOnlyFeedback(items),
@@ -61,15 +63,14 @@ export function createRepairTask(deps: RepairDeps): TaskHandler {
       repairCount: record.repairCount,
       maxRounds: settings.limits.prMaxRepairRounds,
       botMaxRounds: settings.limits.botFeedbackMaxRepairRounds,
-      rounds: allRounds.slice(-Math.max(0, record.repairCount)),
+      rounds: countedSinceReset,
     });
     if (decision.kind === 'stop') {
       await handBack(deps, { prNumber: n, code: decision.code, reason: decision.reason, scope: pr.headSha });
       return done(`handed_back_${decision.code}`);
     }
     if (decision.kind === 'reset_and_repair') deps.pullRequests.resetRepairCount(n);
-    const countedRounds =
-      decision.kind === 'reset_and_repair' ? [] : allRounds.slice(-Math.max(0, record.repairCount));
+    const countedRounds = decision.kind === 'reset_and_repair' ? [] : countedSinceReset;
 
     const run = deps.runs.start({
       kind: 'review_feedback',
