@@ -1,5 +1,6 @@
 import type { HealthReporter, HttpServer } from '../http/build-base-server.js';
 import { buildDaemonServer } from '../http/build-daemon-server.js';
+import type { DashboardRoutesOptions } from '../http/dashboard/dashboard-routes.js';
 import type { WebhookRouteOptions } from '../http/webhook-route.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { MetricsRegistry } from '../observability/metrics-registry.js';
@@ -124,9 +125,11 @@ export interface RuntimeServerOptions {
   readonly health?: HealthReporter;
   readonly webhook?: WebhookRouteOptions | undefined;
   readonly bodyLimitBytes?: number;
+  /** GitHub's budget for the dashboard; core keeps no limit/reset reading, so it shows "unknown" when unset. */
+  readonly rateLimit?: DashboardRoutesOptions['rateLimit'];
 }
 
-/** The daemon's HTTP surface over its runtime: health, observability, metrics, admin routes, webhook. */
+/** The daemon's HTTP surface over its runtime: health, observability, metrics, dashboard, admin routes, webhook. */
 export function buildRuntimeServer(
   runtime: DaemonRuntime,
   options: RuntimeServerOptions,
@@ -156,6 +159,7 @@ export function buildRuntimeServer(
       counters: () => metrics.counters(),
       renderMetrics: () => registry.render(),
     },
+    dashboard: { rateLimit: options.rateLimit },
     webhook: options.webhook,
   });
 }
