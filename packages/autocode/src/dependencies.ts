@@ -121,7 +121,16 @@ export function createAutocodeDependencies(options: AutocodeDependencyOptions): 
   if (orphaned > 0) logger.warn({ runs: orphaned }, 'Marked runs of a stopped daemon as orphaned');
 
   const repository = config.github.repo.fullName;
-  const github = createAutocodeGitHub({ config, eventLog, logger, clock });
+  const github = createAutocodeGitHub({
+    config,
+    eventLog,
+    logger,
+    clock,
+    onRateLimit: (budget) => {
+      runtime.rateLimit.record(budget);
+      runtime.metrics.setRateLimitRemaining('github', budget.remaining);
+    },
+  });
   const { reader, writer } = github;
   let ownLogin: string | null = config.github.notifyLogin?.toLowerCase() ?? null;
 

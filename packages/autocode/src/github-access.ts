@@ -4,6 +4,7 @@ import type {
   GitHubReader,
   GitHubRepositoryWriter,
   Logger,
+  RateLimitBudget,
 } from '@patchloop/core';
 import { createCodeGitHubClients, createDryRunRepositoryWriter } from '@patchloop/core';
 import type { AutocodeConfig } from './config/autocode-config.js';
@@ -24,6 +25,8 @@ export interface AutocodeGitHub {
 export function createAutocodeGitHub(input: {
   readonly config: AutocodeConfig;
   readonly eventLog: Pick<EventLogRepository, 'append'>;
+  /** Receives the rate-limit budget of every answer (the dashboard and /metrics show it). */
+  readonly onRateLimit: (budget: RateLimitBudget) => void;
   readonly logger: Logger;
   readonly clock: Clock;
 }): AutocodeGitHub {
@@ -36,6 +39,7 @@ export function createAutocodeGitHub(input: {
     ...(config.github.writeToken === undefined ? {} : { writeToken: config.github.writeToken }),
     logger,
     clock,
+    onRateLimit: input.onRateLimit,
   });
   const writer = config.dryRun
     ? createDryRunRepositoryWriter(clients.writer, {

@@ -221,6 +221,8 @@ export {
 } from './github/markers.js';
 export type { OctokitGitHubClient, OctokitGitHubClientOptions } from './github/octokit-github-client.js';
 export { createOctokitGitHubClient } from './github/octokit-github-client.js';
+export type { RateLimitBudget, RateLimitTracker } from './github/rate-limit-budget.js';
+export { createRateLimitTracker, readRateLimitBudget } from './github/rate-limit-budget.js';
 export type {
   CheckRun,
   CombinedStatus,

@@ -103,6 +103,10 @@ export function createOpenReviewDependencies(options: OpenReviewDependencyOption
     ...(config.github.writeToken === undefined ? {} : { writeToken: config.github.writeToken }),
     logger,
     clock,
+    onRateLimit: (budget) => {
+      runtime.rateLimit.record(budget);
+      runtime.metrics.setRateLimitRemaining('github', budget.remaining);
+    },
   });
   const writer = config.dryRun
     ? createDryRunCommentWriter(clients.writer, {

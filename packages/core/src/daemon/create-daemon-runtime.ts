@@ -1,3 +1,5 @@
+import type { RateLimitTracker } from '../github/rate-limit-budget.js';
+import { createRateLimitTracker } from '../github/rate-limit-budget.js';
 import type { HealthReporter, HttpServer } from '../http/build-base-server.js';
 import { buildDaemonServer } from '../http/build-daemon-server.js';
 import type { DashboardRoutesOptions } from '../http/dashboard/dashboard-routes.js';
@@ -33,6 +35,8 @@ export interface DaemonRuntime {
   readonly eventLog: EventLogRepository;
   readonly registry: MetricsRegistry;
   readonly metrics: StandardMetrics;
+  /** The last GitHub rate-limit budget the daemon's clients saw (fed through `onRateLimit`). */
+  readonly rateLimit: RateLimitTracker;
   /** Closes the database; call after the server and worker have stopped. */
   close(): void;
 }
@@ -99,6 +103,7 @@ export function createDaemonRuntime(options: CreateDaemonRuntimeOptions): Daemon
     snapshot: createStateSnapshot({ db, clock, sections: options.snapshotSections ?? [] }),
     eventLog: createEventLogRepository({ db, clock }),
     registry,
+    rateLimit: createRateLimitTracker(),
     metrics: createStandardMetrics({
       registry,
       clock,
@@ -159,7 +164,7 @@ export function buildRuntimeServer(
       counters: () => metrics.counters(),
       renderMetrics: () => registry.render(),
     },
-    dashboard: { rateLimit: options.rateLimit },
+    dashboard: { rateLimit: options.rateLimit ?? (() => runtime.rateLimit.latest()) },
     webhook: options.webhook,
   });
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../time/clock.js';
 import type { CreateOctokitOptions } from './create-octokit.js';
 import type { GitHubCommentWriter, GitHubReader, GitHubRepositoryWriter } from './github-client.js';
 import { createOctokitGitHubClient, type OctokitGitHubClient } from './octokit-github-client.js';
+import type { RateLimitBudget } from './rate-limit-budget.js';
 
 /** What the composition root knows about GitHub; token values arrive here, never from the env. */
 export interface GitHubClientSettings {
@@ -18,6 +19,8 @@ export interface GitHubClientSettings {
   readonly clock: Clock;
   readonly fetch?: typeof globalThis.fetch;
   readonly userAgent?: string;
+  /** Receives the rate-limit budget of every answer (e.g. for the dashboard and /metrics). */
+  readonly onRateLimit?: (budget: RateLimitBudget) => void;
   /** Timeouts, retry counts and backoff units; the defaults suit production. */
   readonly tuning?: Pick<
     CreateOctokitOptions,
@@ -111,6 +114,7 @@ function createClient(settings: GitHubClientSettings, role: 'read' | 'write'): O
     ...(settings.apiUrl === undefined ? {} : { baseUrl: settings.apiUrl }),
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     ...(settings.userAgent === undefined ? {} : { userAgent: settings.userAgent }),
+    ...(settings.onRateLimit === undefined ? {} : { onRateLimit: settings.onRateLimit }),
   });
 }
 

@@ -4,6 +4,8 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../logging/create-logger.js';
 import type { Clock } from '../time/clock.js';
+import type { RateLimitBudget } from './rate-limit-budget.js';
+import { readRateLimitBudget } from './rate-limit-budget.js';
 
 /** Settings of one Octokit instance (one token). */
 export interface CreateOctokitOptions {
@@ -26,6 +28,8 @@ export interface CreateOctokitOptions {
   readonly rateLimitRetries?: number;
   /** Longer advised waits are not slept through: the request fails GITHUB_RATE_LIMITED. Default 60 s. */
   readonly maxRetryAfterSeconds?: number;
+  /** Called with the rate-limit budget every answer reports (304s included). */
+  readonly onRateLimit?: (budget: RateLimitBudget) => void;
 }
 
 // Statuses that will not change on a retry; 429 is left to the rate-limit handling below.
@@ -66,7 +70,7 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
     };
 
   const PatchLoopOctokit: typeof Octokit = Octokit.plugin(guard, retry, throttling);
-  return new PatchLoopOctokit({
+  const octokit = new PatchLoopOctokit({
     auth: options.token,
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: options.userAgent ?? `patchloop/${corePackageVersion()}`,
@@ -82,6 +86,24 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       onSecondaryRateLimit: shouldRetryLimit('secondary'),
     },
   });
+  const report = options.onRateLimit;
+  if (report !== undefined) {
+    // Every answer carries the budget; errors (a 304 is one for Octokit) carry it on their response.
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+      try {
+        const response = await request(requestOptions);
+        const budget = readRateLimitBudget(response.headers);
+        if (budget !== undefined) report(budget);
+        return response;
+      } catch (error) {
+        const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+        const budget = readRateLimitBudget(headers);
+        if (budget !== undefined) report(budget);
+        throw error;
+      }
+    });
+  }
+  return octokit;
 }
 
 interface RequestGuardSettings {
