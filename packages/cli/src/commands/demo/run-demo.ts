@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunningAutocode } from '@patchloop/autocode';
 import { loadAutocodeConfig, startAutocode } from '@patchloop/autocode';
-import type { EnvRecord } from '@patchloop/core';
+import type { Clock, EnvRecord } from '@patchloop/core';
 import { createSilentLogger, createSystemClock } from '@patchloop/core';
 import type { RunningOpenReview } from '@patchloop/openreview';
 import { loadOpenReviewConfig, startOpenReview } from '@patchloop/openreview';
@@ -41,8 +41,9 @@ const botLogin = 'patchloop-bot';
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const { output } = options;
-  const startedAt = Date.now();
-  const world = await startWorld(options.processEnv);
+  const clock = createSystemClock();
+  const startedAt = clock.now();
+  const world = await startWorld(options.processEnv, clock);
   const step = (index: number, text: string) => output.out(`[${index}/6] ${text}`);
   try {
     const { model } = world.github;
@@ -90,7 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     step(6, `patchloop code pushed "${log[0]?.subject}" to ${pull.head.ref} (same PR, no force push)`);
 
     output.out('');
-    output.out(`Done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. On the sandbox GitHub now:`);
+    output.out(`Done in ${((clock.now() - startedAt) / 1000).toFixed(1)} s. On the sandbox GitHub now:`);
     const ours = (login: string) => login === botLogin;
     const analyses = model.comments(issue.number).filter((comment) => ours(comment.user.login)).length;
     const reviews = model.reviews(pull.number).filter((candidate) => ours(candidate.user.login)).length;
@@ -111,7 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   }
 }
 
-async function startWorld(processEnv: EnvRecord): Promise<DemoWorld> {
+async function startWorld(processEnv: EnvRecord, clock: Clock): Promise<DemoWorld> {
   const dir = mkdtempSync(path.join(tmpdir(), 'patchloop-demo-'));
   const bare = createBareRepository({ dir: path.join(dir, 'origin'), files: demoRepositoryFiles });
   const github = await startFakeGitHub({ owner: repo.owner, repo: repo.name, bareRepositoryPath: bare.path });
@@ -132,7 +133,6 @@ async function startWorld(processEnv: EnvRecord): Promise<DemoWorld> {
     PRIMARY_CLI: 'custom',
     LOG_LEVEL: 'warn',
   };
-  const clock = createSystemClock();
   const baseEnv = { PATH: processEnv['PATH'] ?? '', HOME: dir };
   const review = await startOpenReview({
     config: loadOpenReviewConfig(
