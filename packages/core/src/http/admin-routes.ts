@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError, IllegalTransitionError } from '../errors/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { QueueSummary } from '../queue/task-queue.js';
 import type { EventLogEntry } from '../store/event-log-repository.js';
 import type { RestoreReport, StateSnapshotDocument } from '../store/state-snapshot.js';
@@ -12,6 +12,7 @@ import { createAdminGuard } from './admin-guard.js';
 import type { TaskQuery } from './admin-query.js';
 import { describeIssues, parseEventQuery, parseTaskQuery } from './admin-query.js';
 import { toQueueSummaryView } from './queue-summary-view.js';
+import { requeueReply } from './requeue-reply.js';
 import { toTaskView } from './task-view.js';
 
 /**
@@ -226,22 +227,10 @@ function registerTaskRoutes(
     const params = TaskIdParams.safeParse(request.params);
     if (!params.success) return badRequest(reply, describeIssues(params.error));
     const id = Number(params.data.id);
-    try {
-      const task = options.requeueTask(id);
-      request.log.info({ taskId: id }, 'Task retried by an operator');
-      return { status: 'ok', task: toTaskView(task) };
-    } catch (error) {
-      if (error instanceof IllegalTransitionError) {
-        return reply.status(409).send({
-          error: error.code,
-          message: `Task ${id} is ${error.from}; only retry_waiting and dead_letter tasks can be retried.`,
-        });
-      }
-      if (error instanceof AppError && error.code === 'TASK_NOT_FOUND') {
-        return reply.status(404).send({ error: error.code, message: error.message });
-      }
-      throw error;
-    }
+    return requeueReply(reply, id, options.requeueTask, {
+      log: request.log,
+      message: 'Task retried by an operator',
+    });
   });
 }
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { AppError, IllegalTransitionError } from '../../errors/app-error.js';
 import type { QueueSummary } from '../../queue/task-queue.js';
 import type { EventLogEntry } from '../../store/event-log-repository.js';
 import type { Task } from '../../store/task.js';
@@ -9,7 +8,7 @@ import type { TaskListFilter } from '../../store/task-repository.js';
 import type { Clock } from '../../time/clock.js';
 import type { AdminGuardOptions } from '../admin-guard.js';
 import { createAdminGuard } from '../admin-guard.js';
-import { toTaskView } from '../task-view.js';
+import { requeueReply } from '../requeue-reply.js';
 import type { RateLimitBudget } from './dashboard-page.js';
 import { renderDashboard } from './dashboard-page.js';
 
@@ -83,21 +82,9 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardRoutesOptions> = async
         .send({ error: 'ADMIN_REQUEST_INVALID', message: 'The task id must be a positive whole number.' });
     }
     const id = Number(params.data.id);
-    try {
-      const task = options.requeueTask(id);
-      request.log.info({ taskId: id }, 'Task retried from the dashboard');
-      return { status: 'ok', task: toTaskView(task) };
-    } catch (error) {
-      if (error instanceof IllegalTransitionError) {
-        return reply.status(409).send({
-          error: error.code,
-          message: `Task ${id} is ${error.from}; only retry_waiting and dead_letter tasks can be retried.`,
-        });
-      }
-      if (error instanceof AppError && error.code === 'TASK_NOT_FOUND') {
-        return reply.status(404).send({ error: error.code, message: error.message });
-      }
-      throw error;
-    }
+    return requeueReply(reply, id, options.requeueTask, {
+      log: request.log,
+      message: 'Task retried from the dashboard',
+    });
   });
 };
